@@ -1,0 +1,45 @@
+package dev.nnj.core;
+
+import dev.nnj.core.kernels.Matrices;
+import java.util.List;
+
+/**
+ * The feedforward workspace for up to {@code capacity} examples at once: the weighted inputs
+ * {@code z^l} and activations {@code a^l} of every layer, kept for backpropagation. Allocated once
+ * and reused, so that an epoch allocates nothing.
+ */
+final class ForwardPass {
+
+  final List<Layer> layers;
+  final int capacity;
+  /** {@code z[l]}: weighted inputs of layer {@code l + 1}, {@code capacity × n_{l+1}}. */
+  final double[][] z;
+  /** {@code a[0]} is the input block; {@code a[l]} the activations of layer {@code l}. */
+  final double[][] a;
+
+  ForwardPass(Network network, int capacity) {
+    this.layers = network.layers();
+    this.capacity = capacity;
+    this.z = new double[layers.size()][];
+    this.a = new double[layers.size() + 1][];
+    for (int l = 0; l < layers.size(); l++) {
+      z[l] = new double[capacity * layers.get(l).outputs()];
+      a[l + 1] = new double[capacity * layers.get(l).outputs()];
+    }
+  }
+
+  /**
+   * Runs {@code rows} examples, one per row of {@code x}, through the network:
+   * {@code z^l = a^{l−1} w^l + b^l}, {@code a^l = σ(z^l)}. Returns the output block {@code a^L},
+   * valid until the next call.
+   */
+  double[] run(double[] x, int rows) {
+    a[0] = x;
+    for (int l = 0; l < layers.size(); l++) {
+      Layer layer = layers.get(l);
+      Matrices.affine(a[l], layer.weights, layer.biases, z[l], rows, layer.inputs(), layer.outputs());
+      layer.activation().apply(z[l], a[l + 1], rows, layer.outputs());
+    }
+    return a[layers.size()];
+  }
+}

@@ -1,0 +1,154 @@
+package dev.nnj.core;
+
+import dev.nnj.core.kernels.Matrices;
+import dev.nnj.datasets.Examples;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.math3.random.MersenneTwister;
+import org.apache.commons.math3.random.RandomGenerator;
+
+/**
+ * A fully connected feedforward network: Nielsen's {@code Network} class.
+ *
+ * <p>Layer {@code l} computes {@code a^l = σ(w^l a^{l−1} + b^l)}; the input layer has no weights
+ * or biases. Predictions are the index of the most active output neuron. Training lives in
+ * {@link Trainer}; this class holds the parameters and runs them forward.
+ *
+ * <p>Mutable (training updates it in place) and not thread-safe.
+ */
+public final class Network {
+
+  private static final int EVALUATION_ROWS = 500;
+
+  private final NetworkSpec spec;
+  private final List<Layer> layers;
+
+  private Network(NetworkSpec spec) {
+    this.spec = spec;
+    List<Layer> built = new ArrayList<>();
+    for (int l = 1; l < spec.sizes().size(); l++) {
+      built.add(new Layer(spec.sizes().get(l - 1), spec.sizes().get(l), spec.activations().get(l - 1)));
+    }
+    this.layers = List.copyOf(built);
+  }
+
+  /**
+   * A network of the given shape whose weights and biases are independent draws from the standard
+   * normal distribution N(0, 1), as in chapter 1. The same seed gives the same network.
+   *
+   * <p>Draw order follows {@code network.py}: every layer's biases first, then every layer's
+   * weights, each {@code w^l} row by row in the book's {@code (j, k)} order.
+   */
+  public static Network initialised(NetworkSpec spec, long seed) {
+    Network network = new Network(spec);
+    RandomGenerator random = new MersenneTwister(seed);
+    for (Layer layer : network.layers) {
+      for (int j = 0; j < layer.outputs(); j++) {
+        layer.setBias(j, random.nextGaussian());
+      }
+    }
+    for (Layer layer : network.layers) {
+      for (int j = 0; j < layer.outputs(); j++) {
+        for (int k = 0; k < layer.inputs(); k++) {
+          layer.setWeight(j, k, random.nextGaussian());
+        }
+      }
+    }
+    return network;
+  }
+
+  /** A network of the given shape with every weight and bias zero, to be filled by the caller. */
+  public static Network zeros(NetworkSpec spec) {
+    return new Network(spec);
+  }
+
+  /** This network's shape. */
+  public NetworkSpec spec() {
+    return spec;
+  }
+
+  /** The layer sizes, input first. */
+  public List<Integer> sizes() {
+    return spec.sizes();
+  }
+
+  /** The weighted layers, first hidden layer first; {@code layers().get(0)} is the book's layer 2. */
+  public List<Layer> layers() {
+    return layers;
+  }
+
+  /** The output activations {@code a^L} for one input {@code x}. */
+  public double[] feedforward(double[] x) {
+    if (x.length != spec.inputSize()) {
+      throw new IllegalArgumentException(
+          "input has " + x.length + " values, the network expects " + spec.inputSize());
+    }
+    return new ForwardPass(this, 1).run(x, 1).clone();
+  }
+
+  /** The predicted class of {@code x}: the index of the most active output neuron. */
+  public int predict(double[] x) {
+    double[] output = feedforward(x);
+    return Matrices.argmax(output, 0, output.length);
+  }
+
+  /** The number of examples in {@code data} whose label is the network's prediction. */
+  public int evaluate(Examples data) {
+    checkShapeMatches(data);
+    int rows = Math.min(EVALUATION_ROWS, Math.max(data.size(), 1));
+    ForwardPass pass = new ForwardPass(this, rows);
+    double[] x = new double[rows * spec.inputSize()];
+    int outputs = spec.outputSize();
+    int correct = 0;
+    for (int start = 0; start < data.size(); start += rows) {
+      int count = Math.min(rows, data.size() - start);
+      for (int r = 0; r < count; r++) {
+        data.copyFeatures(start + r, x, r * spec.inputSize());
+      }
+      double[] output = pass.run(x, count);
+      for (int r = 0; r < count; r++) {
+        if (Matrices.argmax(output, r * outputs, outputs) == data.label(start + r)) {
+          correct++;
+        }
+      }
+    }
+    return correct;
+  }
+
+  /** Refuses data whose feature or class count does not fit the input or output layer. */
+  void checkShapeMatches(Examples data) {
+    if (data.featureCount() != spec.inputSize()) {
+      throw new IllegalArgumentException(
+          "the first layer size is " + spec.inputSize() + " but the data has "
+              + data.featureCount() + " features per example");
+    }
+    if (data.classCount() != spec.outputSize()) {
+      throw new IllegalArgumentException(
+          "the last layer size is " + spec.outputSize() + " but the data has "
+              + data.classCount() + " classes");
+    }
+  }
+
+  /**
+   * A copy of every parameter, layer by layer: each layer's weights (in storage order) and then
+   * its biases. Two networks with equal snapshots compute the same function.
+   */
+  public double[][] parameterSnapshot() {
+    double[][] snapshot = new double[2 * layers.size()][];
+    for (int l = 0; l < layers.size(); l++) {
+      snapshot[2 * l] = layers.get(l).weights.clone();
+      snapshot[2 * l + 1] = layers.get(l).biases.clone();
+    }
+    return snapshot;
+  }
+
+  /** The parameter blocks themselves, in {@link #parameterSnapshot()}'s order, for optimizers. */
+  double[][] parameterBlocks() {
+    double[][] blocks = new double[2 * layers.size()][];
+    for (int l = 0; l < layers.size(); l++) {
+      blocks[2 * l] = layers.get(l).weights;
+      blocks[2 * l + 1] = layers.get(l).biases;
+    }
+    return blocks;
+  }
+}

@@ -1,0 +1,116 @@
+package dev.nnj.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.nnj.activations.Sigmoid;
+import dev.nnj.costs.Cost;
+import dev.nnj.costs.Quadratic;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class BackpropagationTest {
+
+  private static final Cost COST = new Quadratic();
+  private static final int ROWS = 3;
+
+  private final Network network = Network.initialised(NetworkSpec.of(List.of(3, 4, 2), new Sigmoid()), 7);
+  private final double[] x = randomBlock(ROWS * 3, 11);
+  private final double[] y = {1, 0, 0, 1, 1, 0};
+
+  @Test
+  void computeGradients_matchCentralDifferencesForEveryWeightAndBias() {
+    Backpropagation backprop = new Backpropagation(network, COST, ROWS);
+    backprop.computeGradients(x, y, ROWS);
+    double[][] analytic = copy(backprop.gradients());
+    double[][] parameters = network.parameterBlocks();
+
+    // h = 1e-5: the central difference's truncation error is O(h²) ≈ 1e-10 and its rounding error
+    // ≈ 1e-16 · C / h ≈ 1e-11 for a cost of order 1, so 1e-8 separates a correct gradient from
+    // any real mistake (a wrong layer or a transpose is off by order 1e-2 or more).
+    double h = 1e-5;
+    int checked = 0;
+    for (int block = 0; block < parameters.length; block++) {
+      for (int i = 0; i < parameters[block].length; i++) {
+        double saved = parameters[block][i];
+        parameters[block][i] = saved + h;
+        double plus = cost();
+        parameters[block][i] = saved - h;
+        double minus = cost();
+        parameters[block][i] = saved;
+        assertThat(analytic[block][i])
+            .as("block %d, entry %d", block, i)
+            .isCloseTo((plus - minus) / (2 * h), within(1e-8));
+        checked++;
+      }
+    }
+    assertThat(checked).isEqualTo(3 * 4 + 4 + 4 * 2 + 2);
+  }
+
+  @Test
+  void computeGradients_ofABatchIsTheSumOfItsExamples() {
+    Backpropagation batch = new Backpropagation(network, COST, ROWS);
+    batch.computeGradients(x, y, ROWS);
+    double[][] summed = new double[batch.gradients().length][];
+    Backpropagation single = new Backpropagation(network, COST, 1);
+    for (int r = 0; r < ROWS; r++) {
+      double[] xr = java.util.Arrays.copyOfRange(x, r * 3, r * 3 + 3);
+      double[] yr = java.util.Arrays.copyOfRange(y, r * 2, r * 2 + 2);
+      single.computeGradients(xr, yr, 1);
+      for (int b = 0; b < summed.length; b++) {
+        if (summed[b] == null) {
+          summed[b] = new double[single.gradients()[b].length];
+        }
+        for (int i = 0; i < summed[b].length; i++) {
+          summed[b][i] += single.gradients()[b][i];
+        }
+      }
+    }
+    for (int b = 0; b < summed.length; b++) {
+      assertThat(batch.gradients()[b]).containsExactly(summed[b], within(1e-12));
+    }
+  }
+
+  @Test
+  void computeGradients_returnsTheSummedCost() {
+    Backpropagation backprop = new Backpropagation(network, COST, ROWS);
+    assertThat(backprop.computeGradients(x, y, ROWS)).isCloseTo(cost(), within(1e-12));
+  }
+
+  @Test
+  void computeGradients_usesOnlyTheRowsItIsGiven() {
+    Backpropagation wide = new Backpropagation(network, COST, 5);
+    Backpropagation exact = new Backpropagation(network, COST, ROWS);
+    double[] paddedX = java.util.Arrays.copyOf(x, 5 * 3);
+    java.util.Arrays.fill(paddedX, ROWS * 3, paddedX.length, 0.9);
+    double[] paddedY = java.util.Arrays.copyOf(y, 5 * 2);
+    wide.computeGradients(paddedX, paddedY, ROWS);
+    exact.computeGradients(x, y, ROWS);
+    for (int b = 0; b < exact.gradients().length; b++) {
+      assertThat(wide.gradients()[b]).containsExactly(exact.gradients()[b]);
+    }
+  }
+
+  private double cost() {
+    ForwardPass pass = new ForwardPass(network, ROWS);
+    return COST.cost(pass.run(x, ROWS), y, ROWS, 2);
+  }
+
+  private static double[][] copy(double[][] blocks) {
+    double[][] copy = new double[blocks.length][];
+    for (int b = 0; b < blocks.length; b++) {
+      copy[b] = blocks[b].clone();
+    }
+    return copy;
+  }
+
+  private static double[] randomBlock(int length, long seed) {
+    Random random = new Random(seed);
+    double[] block = new double[length];
+    for (int i = 0; i < length; i++) {
+      block[i] = random.nextDouble();
+    }
+    return block;
+  }
+}

@@ -1,0 +1,99 @@
+package dev.nnj.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.nnj.activations.Sigmoid;
+import dev.nnj.costs.Quadratic;
+import dev.nnj.datasets.Examples;
+import dev.nnj.optimizers.Optimizer;
+import dev.nnj.optimizers.OptimizerState;
+import dev.nnj.optimizers.Sgd;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TrainerTest {
+
+  private final Examples training = TestNetworks.separable(500, 8, 3, 1);
+  private final Examples test = TestNetworks.separable(300, 8, 3, 2);
+  private final NetworkSpec spec = NetworkSpec.of(List.of(8, 6, 3), new Sigmoid());
+
+  @Test
+  void train_sameSeedGivesBitIdenticalWeightsAfterTwoEpochs() {
+    assertThat(trainedWeights(17)).isDeepEqualTo(trainedWeights(17));
+    assertThat(trainedWeights(17)).isNotEqualTo(trainedWeights(18));
+  }
+
+  @Test
+  void train_learnsASeparableProblem() {
+    Network network = Network.initialised(spec, 3);
+    int before = network.evaluate(test);
+    List<EpochResult> results = new Trainer(new Quadratic(), new Sgd(3.0))
+        .train(network, training, test, new TrainingConfig(30, 10, 3), TrainingListener.NONE);
+    EpochResult last = results.get(results.size() - 1);
+    assertThat(results).hasSize(30);
+    assertThat(last.evaluated()).isEqualTo(300);
+    // Three classes: chance is 100 of 300. A working SGD gets far above it on this easy problem.
+    assertThat(last.correct()).isGreaterThan(240).isGreaterThan(before);
+    assertThat(last.trainingCost()).isLessThan(results.get(0).trainingCost());
+  }
+
+  @Test
+  void train_cutsAShortLastBatchAndStepsWithItsOwnSize() {
+    List<Integer> sizes = new ArrayList<>();
+    Optimizer recording = new Optimizer() {
+      @Override public double learningRate() {
+        return 1.0;
+      }
+
+      @Override public Optimizer withLearningRate(double learningRate) {
+        return this;
+      }
+
+      @Override public OptimizerState start(int[] blockLengths) {
+        return (parameters, gradients, batchSize) -> sizes.add(batchSize);
+      }
+    };
+    new Trainer(new Quadratic(), recording).train(
+        Network.initialised(spec, 1), training.slice(0, 23), null, new TrainingConfig(2, 10, 1),
+        TrainingListener.NONE);
+    assertThat(sizes).containsExactly(10, 10, 3, 10, 10, 3);
+  }
+
+  @Test
+  void train_reportsEveryEpochToTheListener() {
+    List<EpochResult> heard = new ArrayList<>();
+    List<EpochResult> returned = new Trainer(new Quadratic(), new Sgd(1.0)).train(
+        Network.initialised(spec, 1), training, test, new TrainingConfig(3, 25, 1),
+        new TrainingListener() {
+          @Override public void epochFinished(EpochResult result) {
+            heard.add(result);
+          }
+        });
+    assertThat(heard).isEqualTo(returned);
+    assertThat(heard).extracting(EpochResult::epoch).containsExactly(0, 1, 2);
+  }
+
+  @Test
+  void train_refusesAFirstLayerThatDoesNotMatchTheData() {
+    Network network = Network.initialised(NetworkSpec.of(List.of(7, 6, 3), new Sigmoid()), 1);
+    assertThatThrownBy(() -> new Trainer(new Quadratic(), new Sgd(3.0))
+        .train(network, training, null, new TrainingConfig(1, 10, 1), TrainingListener.NONE))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the first layer size is 7 but the data has 8 features per example");
+  }
+
+  @Test
+  void config_refusesNonPositiveEpochsAndBatches() {
+    assertThatThrownBy(() -> new TrainingConfig(0, 10, 1)).hasMessage("epochs must be >= 1: 0");
+    assertThatThrownBy(() -> new TrainingConfig(1, -5, 1)).hasMessage("batchSize must be >= 1: -5");
+  }
+
+  private double[][] trainedWeights(long seed) {
+    Network network = Network.initialised(spec, seed);
+    new Trainer(new Quadratic(), new Sgd(3.0))
+        .train(network, training, null, new TrainingConfig(2, 10, seed), TrainingListener.NONE);
+    return network.parameterSnapshot();
+  }
+}

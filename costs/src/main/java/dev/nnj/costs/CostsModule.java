@@ -1,0 +1,25 @@
+package dev.nnj.costs;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Binder;
+import com.google.inject.multibindings.MapBinder;
+
+/**
+ * Binds the built-in costs under their names: {@code "quadratic"}.
+ *
+ * <p>The names are part of nnj's file formats and never change. A duplicate name fails when the
+ * injector is created; replace a built-in on purpose with {@code Modules.override}.
+ */
+public final class CostsModule extends AbstractModule {
+
+  /** The map users add to: {@code CostsModule.costBinder(binder()).addBinding("huber").to(Huber.class)}. */
+  public static MapBinder<String, Cost> costBinder(Binder binder) {
+    return MapBinder.newMapBinder(binder, String.class, Cost.class);
+  }
+
+  @Override
+  protected void configure() {
+    MapBinder<String, Cost> costs = costBinder(binder());
+    costs.addBinding("quadratic").toInstance(new Quadratic());
+  }
+}

@@ -1,0 +1,18 @@
+package dev.nnj.datasets;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Binder;
+import com.google.inject.multibindings.MapBinder;
+
+/** Binds the built-in datasets under their names: {@code "mnist"}. Binds loaders, never data. */
+public final class DatasetsModule extends AbstractModule {
+  /** The map users add to: {@code datasetBinder(binder()).addBinding("my-digits").toInstance(…)}. */
+  public static MapBinder<String, Dataset> datasetBinder(Binder binder) {
+    return MapBinder.newMapBinder(binder, String.class, Dataset.class);
+  }
+
+  @Override
+  protected void configure() {
+    datasetBinder(binder()).addBinding("mnist").toInstance(new Mnist());
+  }
+}

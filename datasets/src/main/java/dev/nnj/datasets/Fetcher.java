@@ -1,0 +1,98 @@
+package dev.nnj.datasets;
+
+import java.io.IOException;
+import java.net.UnknownHostException;
+import java.nio.channels.UnresolvedAddressException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.StringJoiner;
+import java.util.stream.Collectors;
+
+/**
+ * Tries a dataset's fetch routes in order until every wanted file is in the directory, and
+ * otherwise explains in one line what was tried and how to put the files in place by hand.
+ */
+final class Fetcher {
+  private final String datasetName;
+  private final List<FetchRoute> routes;
+
+  Fetcher(String datasetName, List<FetchRoute> routes) {
+    this.datasetName = datasetName;
+    this.routes = List.copyOf(routes);
+  }
+
+  /** Fetches those of {@code files} that are missing from {@code directory}. */
+  void fetch(List<IdxFile> files, Path directory, FetchListener listener) {
+    createDirectory(directory);
+    StringJoiner failures = new StringJoiner("; ");
+    for (FetchRoute route : routes) {
+      List<IdxFile> missing = missing(files, directory);
+      if (missing.isEmpty()) {
+        return;
+      }
+      listener.routeStarted(route.name());
+      String reason;
+      try {
+        route.fetch(missing, directory, listener);
+        List<IdxFile> left = missing(files, directory);
+        if (left.isEmpty()) {
+          return;
+        }
+        reason = "did not provide " + names(left);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw interrupted(directory, e);
+      } catch (IOException | RuntimeException e) {
+        if (Thread.currentThread().isInterrupted()) {
+          throw interrupted(directory, e);
+        }
+        reason = describe(e);
+      }
+      listener.routeFailed(route.name(), reason);
+      failures.add(route.name() + ": " + reason);
+    }
+    List<IdxFile> missing = missing(files, directory);
+    if (!missing.isEmpty()) {
+      throw new DatasetException("Could not fetch " + datasetName + " into " + directory
+          + " (" + failures + "). Put " + names(missing) + " (raw or .gz) in " + directory
+          + ", or name another directory with --data DIR or NNJ_DATA.");
+    }
+  }
+
+  /** A short one-line reason for a route's failure, such as {@code "unknown host"}. */
+  static String describe(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
+        return "unknown host";
+      }
+    }
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && !t.getMessage().isBlank()) {
+        return t.getMessage().strip().replaceAll("\\s*\\R\\s*", " ");
+      }
+    }
+    return failure.getClass().getSimpleName();
+  }
+
+  private static List<IdxFile> missing(List<IdxFile> files, Path directory) {
+    return files.stream().filter(file -> file.find(directory).isEmpty()).toList();
+  }
+
+  private static String names(List<IdxFile> files) {
+    return files.stream().map(IdxFile::name).collect(Collectors.joining(", "));
+  }
+
+  private static void createDirectory(Path directory) {
+    try {
+      Files.createDirectories(directory);
+    } catch (IOException e) {
+      throw new DatasetException("Cannot create data directory " + directory + ": " + e, e);
+    }
+  }
+
+  private DatasetException interrupted(Path directory, Exception cause) {
+    return new DatasetException(
+        "Interrupted while fetching " + datasetName + " into " + directory, cause);
+  }
+}

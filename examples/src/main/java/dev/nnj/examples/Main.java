@@ -1,0 +1,32 @@
+package dev.nnj.examples;
+
+import picocli.CommandLine;
+
+/** The {@code nnj} command line: {@code ./nnj train}, {@code ./nnj datasets fetch}, {@code ./nnj --help}. */
+public final class Main {
+
+  private Main() {}
+
+  /** Runs the command line and exits with its code: 0 on success, 1 on a failed run, 2 on bad usage. */
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line, for tests: errors become one line on standard error. */
+  public static CommandLine commandLine() {
+    CommandLine commandLine = new CommandLine(new NnjCommand());
+    commandLine.setParameterExceptionHandler((exception, arguments) -> {
+      CommandLine failed = exception.getCommandLine();
+      failed.getErr().println("nnj: " + exception.getMessage()
+          + " (see '" + failed.getCommandSpec().qualifiedName() + " --help')");
+      return CommandLine.ExitCode.USAGE;
+    });
+    commandLine.setExecutionExceptionHandler((exception, failed, parseResult) -> {
+      // The library reports bad data and settings as exceptions with one-line messages; a user
+      // needs that line, not a stack trace.
+      failed.getErr().println("nnj: error: " + exception.getMessage());
+      return CommandLine.ExitCode.SOFTWARE;
+    });
+    return commandLine;
+  }
+}
