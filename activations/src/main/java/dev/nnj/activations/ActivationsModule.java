@@ -8,8 +8,9 @@ import com.google.inject.multibindings.MapBinder;
  * Binds the built-in activations under their names: {@code "sigmoid"}.
  *
  * <p>The names are part of nnj's file formats and never change. A duplicate name fails when the
- * injector is created, so a user's module cannot silently shadow a built-in; replace one on
- * purpose with {@code Modules.override}.
+ * injector is created, so a user's module cannot silently shadow a built-in. To replace one on
+ * purpose, leave this module out and bind the names you want yourself (Guice's
+ * {@code Modules.override} does not reach map-binder entries).
  */
 public final class ActivationsModule extends AbstractModule {
 

@@ -10,7 +10,8 @@ import com.google.inject.multibindings.MapBinder;
  * {@link Optimizer#withLearningRate} or by building the record yourself.
  *
  * <p>The names are part of nnj's file formats and never change. A duplicate name fails when the
- * injector is created; replace a built-in on purpose with {@code Modules.override}.
+ * injector is created. To replace a built-in, leave this module out and bind the names you
+ * want yourself (Guice's {@code Modules.override} does not reach map-binder entries).
  */
 public final class OptimizersModule extends AbstractModule {
 

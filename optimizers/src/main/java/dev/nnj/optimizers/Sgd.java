@@ -28,6 +28,10 @@ public record Sgd(double learningRate) implements Optimizer {
   }
 
   private void step(double[][] parameters, double[][] gradients, int batchSize) {
+    if (batchSize < 1) {
+      // 0 would silently turn every parameter into NaN or infinity; a negative size would ascend.
+      throw new IllegalArgumentException("batchSize must be >= 1: " + batchSize);
+    }
     double scale = learningRate / batchSize;
     for (int block = 0; block < parameters.length; block++) {
       double[] p = parameters[block];

@@ -97,4 +97,15 @@ class SgdTest {
     assertThat(new Sgd(3.0)).isEqualTo(new Sgd(3.0)).hasSameHashCodeAs(new Sgd(3.0));
     assertThat(new Sgd(3.0)).isNotEqualTo(new Sgd(0.5));
   }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, -2})
+  void step_refusesABatchSizeBelowOne(int batchSize) {
+    double[][] parameters = {{1.0, 2.0}};
+    OptimizerState state = new Sgd(3.0).start(new int[] {2});
+    assertThatThrownBy(() -> state.step(parameters, new double[][] {{0.5, -1.0}}, batchSize))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("batchSize must be >= 1: " + batchSize);
+    assertThat(parameters[0]).containsExactly(1.0, 2.0);
+  }
 }
