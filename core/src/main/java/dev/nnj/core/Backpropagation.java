@@ -58,7 +58,13 @@ public final class Backpropagation {
     if (rows < 1 || rows > forward.capacity) {
       throw new IllegalArgumentException("rows must be in [1, " + forward.capacity + "]: " + rows);
     }
-    double[] output = forward.run(x, rows);
+    return computeGradients(new Inputs.Dense(x, rows, layers.get(0).inputs()), y);
+  }
+
+  /** {@link #computeGradients(double[], double[], int)} for inputs in any storage. */
+  double computeGradients(Inputs x, double[] y) {
+    int rows = x.rows();
+    double[] output = forward.run(x);
     int last = layers.size() - 1;
     Layer outputLayer = layers.get(last);
 
@@ -70,9 +76,11 @@ public final class Backpropagation {
       Layer layer = layers.get(l);
       // BP3 and BP4: the gradients of this layer's biases and weights.
       Matrices.columnSums(delta[l], gradients[2 * l + 1], rows, layer.outputs());
-      Matrices.transposedTimes(
-          forward.a[l], delta[l], gradients[2 * l], rows, layer.inputs(), layer.outputs());
-      if (l > 0) {
+      if (l == 0) {
+        x.transposedTimes(delta[0], gradients[0], layer.outputs());
+      } else {
+        Matrices.transposedTimes(
+            forward.a[l], delta[l], gradients[2 * l], rows, layer.inputs(), layer.outputs());
         // BP2: carry the error back through w^l, then through the previous activation.
         Layer previous = layers.get(l - 1);
         Matrices.timesTransposed(

@@ -14,7 +14,7 @@ final class ForwardPass {
   final int capacity;
   /** {@code z[l]}: weighted inputs of layer {@code l + 1}, {@code capacity × n_{l+1}}. */
   final double[][] z;
-  /** {@code a[0]} is the input block; {@code a[l]} the activations of layer {@code l}. */
+  /** {@code a[l]}: the activations of layer {@code l}, {@code capacity × n_l}; {@code a[0]} unused (the inputs). */
   final double[][] a;
 
   ForwardPass(Network network, int capacity) {
@@ -29,17 +29,25 @@ final class ForwardPass {
   }
 
   /**
-   * Runs {@code rows} examples, one per row of {@code x}, through the network:
-   * {@code z^l = a^{l−1} w^l + b^l}, {@code a^l = σ(z^l)}. Returns the output block {@code a^L},
-   * valid until the next call.
+   * Runs the examples of {@code x} through the network: {@code z^l = a^{l−1} w^l + b^l},
+   * {@code a^l = σ(z^l)}. Returns the output block {@code a^L}, valid until the next call.
    */
-  double[] run(double[] x, int rows) {
-    a[0] = x;
+  double[] run(Inputs x) {
+    int rows = x.rows();
     for (int l = 0; l < layers.size(); l++) {
       Layer layer = layers.get(l);
-      Matrices.affine(a[l], layer.weights, layer.biases, z[l], rows, layer.inputs(), layer.outputs());
+      if (l == 0) {
+        x.affine(layer.weights, layer.biases, z[0], layer.outputs());
+      } else {
+        Matrices.affine(a[l], layer.weights, layer.biases, z[l], rows, layer.inputs(), layer.outputs());
+      }
       layer.activation().apply(z[l], a[l + 1], rows, layer.outputs());
     }
     return a[layers.size()];
+  }
+
+  /** {@link #run(Inputs)} for {@code rows} dense examples, one per row of {@code x}. */
+  double[] run(double[] x, int rows) {
+    return run(new Inputs.Dense(x, rows, layers.get(0).inputs()));
   }
 }

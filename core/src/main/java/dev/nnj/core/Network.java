@@ -1,6 +1,7 @@
 package dev.nnj.core;
 
 import dev.nnj.core.kernels.Matrices;
+import dev.nnj.core.kernels.SparseRows;
 import dev.nnj.datasets.Examples;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,24 +96,36 @@ public final class Network {
   /** The number of examples in {@code data} whose label is the network's prediction. */
   public int evaluate(Examples data) {
     checkShapeMatches(data);
-    int rows = Math.min(EVALUATION_ROWS, Math.max(data.size(), 1));
+    return evaluate(SparseRows.of(data.features(), data.size(), data.featureCount()), data.labels());
+  }
+
+  /** {@link #evaluate(Examples)} for data already in sparse form, as training keeps it. */
+  int evaluate(SparseRows inputs, int[] labels) {
+    int n = inputs.rows();
+    int rows = Math.min(EVALUATION_ROWS, Math.max(n, 1));
     ForwardPass pass = new ForwardPass(this, rows);
-    double[] x = new double[rows * spec.inputSize()];
+    Inputs.Sparse cursor = new Inputs.Sparse(inputs, identity(n));
     int outputs = spec.outputSize();
     int correct = 0;
-    for (int start = 0; start < data.size(); start += rows) {
-      int count = Math.min(rows, data.size() - start);
+    for (int start = 0; start < n; start += rows) {
+      int count = Math.min(rows, n - start);
+      double[] output = pass.run(cursor.select(start, count));
       for (int r = 0; r < count; r++) {
-        data.copyFeatures(start + r, x, r * spec.inputSize());
-      }
-      double[] output = pass.run(x, count);
-      for (int r = 0; r < count; r++) {
-        if (Matrices.argmax(output, r * outputs, outputs) == data.label(start + r)) {
+        if (Matrices.argmax(output, r * outputs, outputs) == labels[start + r]) {
           correct++;
         }
       }
     }
     return correct;
+  }
+
+  /** {@code [0, 1, …, n − 1]}. */
+  static int[] identity(int n) {
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    return order;
   }
 
   /** Refuses data whose feature or class count does not fit the input or output layer. */

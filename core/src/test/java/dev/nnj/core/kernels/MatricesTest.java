@@ -85,6 +85,72 @@ class MatricesTest {
     assertThat(Matrices.argmax(a, 0, 1)).isZero();
   }
 
+  @Test
+  void sparseAffine_equalsTheDenseKernelBitForBit() {
+    int rows = 6;
+    int inner = 9;
+    int cols = 21; // two blocks of eight and a remainder of five
+    float[] dense = sparseFloats(rows * inner);
+    int[] order = {4, 1, 5, 0, 2, 3};
+    double[] gathered = gather(dense, order, 1, 4, inner);
+    double[] w = dense(inner * cols);
+    double[] bias = dense(cols);
+    double[] expected = new double[4 * cols];
+    Matrices.affine(gathered, w, bias, expected, 4, inner, cols);
+
+    double[] out = sentinels(4 * cols + 1);
+    Matrices.sparseAffine(SparseRows.of(dense, rows, inner), order, 1, 4, w, bias, out, cols);
+
+    assertThat(java.util.Arrays.copyOf(out, 4 * cols)).containsExactly(expected);
+    assertThat(out[4 * cols]).isEqualTo(SENTINEL);
+  }
+
+  @Test
+  void sparseTransposedTimes_equalsTheDenseKernelBitForBit() {
+    int rows = 6;
+    int inner = 9;
+    int cols = 7; // a block of four and a remainder of three
+    float[] dense = sparseFloats(rows * inner);
+    int[] order = {4, 1, 5, 0, 2, 3};
+    double[] gathered = gather(dense, order, 2, 3, inner);
+    double[] d = dense(3 * cols);
+    double[] expected = new double[inner * cols];
+    Matrices.transposedTimes(gathered, d, expected, 3, inner, cols);
+
+    double[] g = sentinels(inner * cols);
+    Matrices.sparseTransposedTimes(SparseRows.of(dense, rows, inner), order, 2, 3, d, g, cols);
+
+    assertThat(g).containsExactly(expected);
+  }
+
+  @Test
+  void sparseRows_keepsExactlyTheNonZeroEntries() {
+    float[] dense = {0, 1.5f, 0, 2, 0, 0, 0, 0, -3};
+    SparseRows sparse = SparseRows.of(dense, 3, 3);
+    assertThat(sparse.rows()).isEqualTo(3);
+    assertThat(sparse.cols()).isEqualTo(3);
+    assertThat(sparse.nonZeros()).isEqualTo(3);
+  }
+
+  /** Rows {@code order[first .. first + count)} of {@code dense}, widened to double. */
+  private static double[] gather(float[] dense, int[] order, int first, int count, int inner) {
+    double[] rows = new double[count * inner];
+    for (int r = 0; r < count; r++) {
+      for (int k = 0; k < inner; k++) {
+        rows[r * inner + k] = dense[order[first + r] * inner + k];
+      }
+    }
+    return rows;
+  }
+
+  private float[] sparseFloats(int n) {
+    float[] block = new float[n];
+    for (int i = 0; i < n; i++) {
+      block[i] = random.nextInt(3) == 0 ? random.nextFloat() : 0f;
+    }
+    return block;
+  }
+
   private double[] dense(int n) {
     double[] block = new double[n];
     for (int i = 0; i < n; i++) {

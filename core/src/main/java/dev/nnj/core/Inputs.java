@@ -1,0 +1,86 @@
+package dev.nnj.core;
+
+import dev.nnj.core.kernels.Matrices;
+import dev.nnj.core.kernels.SparseRows;
+
+/**
+ * The examples of a mini-batch as they enter the first layer: the one place where the layer's
+ * kernels depend on how the inputs are stored.
+ */
+interface Inputs {
+
+  /** The number of examples. */
+  int rows();
+
+  /** {@code out = X · w + bias}: the first layer's weighted inputs. */
+  void affine(double[] w, double[] bias, double[] out, int cols);
+
+  /** {@code g = Xᵀ · d}: the first layer's weight gradient. */
+  void transposedTimes(double[] d, double[] g, int cols);
+
+  /** Dense rows, one example per row of a row-major block. */
+  final class Dense implements Inputs {
+    private final double[] x;
+    private final int rows;
+    private final int width;
+
+    Dense(double[] x, int rows, int width) {
+      this.x = x;
+      this.rows = rows;
+      this.width = width;
+    }
+
+    @Override
+    public int rows() {
+      return rows;
+    }
+
+    @Override
+    public void affine(double[] w, double[] bias, double[] out, int cols) {
+      Matrices.affine(x, w, bias, out, rows, width, cols);
+    }
+
+    @Override
+    public void transposedTimes(double[] d, double[] g, int cols) {
+      Matrices.transposedTimes(x, d, g, rows, width, cols);
+    }
+  }
+
+  /**
+   * Rows {@code order[first .. first + rows)} of a sparse dataset: a cursor that training moves
+   * from one mini-batch to the next without copying the examples.
+   */
+  final class Sparse implements Inputs {
+    private final SparseRows data;
+    private final int[] order;
+    private int first;
+    private int rows;
+
+    Sparse(SparseRows data, int[] order) {
+      this.data = data;
+      this.order = order;
+    }
+
+    /** Points this cursor at the next mini-batch. */
+    Sparse select(int first, int rows) {
+      this.first = first;
+      this.rows = rows;
+      return this;
+    }
+
+    @Override
+    public int rows() {
+      return rows;
+    }
+
+    @Override
+    public void affine(double[] w, double[] bias, double[] out, int cols) {
+      Matrices.sparseAffine(data, order, first, rows, w, bias, out, cols);
+    }
+
+    @Override
+    public void transposedTimes(double[] d, double[] g, int cols) {
+      Matrices.sparseTransposedTimes(data, order, first, rows, d, g, cols);
+    }
+  }
+}
