@@ -2,6 +2,7 @@ package dev.nnj.core;
 
 import dev.nnj.core.kernels.Matrices;
 import dev.nnj.costs.Cost;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,7 +28,12 @@ public final class Backpropagation {
   private final ForwardPass forward;
   /** {@code delta[l]}: the error {@code Δ} of layer {@code l + 1}, {@code capacity × n_{l+1}}. */
   private final double[][] delta;
-  /** Weight and bias gradients per layer, in {@link Network#parameterSnapshot()}'s order. */
+  /** {@code deltaRows[l]}: {@code delta[l]} copied into rows, as the weight kernels read it. */
+  private final double[][][] deltaRows;
+  /** {@code weightGradients[l][k][j] = ∂C/∂w_jk} of layer {@code l + 1}, stored like its weights. */
+  private final double[][][] weightGradients;
+  private final double[][] biasGradients;
+  /** The same gradient arrays in {@link Network#parameterSnapshot()}'s order. */
   private final double[][] gradients;
 
   /** A workspace to compute {@code network}'s gradients under {@code cost}. */
@@ -38,14 +44,22 @@ public final class Backpropagation {
     this.layers = network.layers();
     this.cost = cost;
     this.forward = new ForwardPass(network, capacity);
-    this.delta = new double[layers.size()][];
-    this.gradients = new double[2 * layers.size()][];
-    for (int l = 0; l < layers.size(); l++) {
+    int depth = layers.size();
+    this.delta = new double[depth][];
+    this.deltaRows = new double[depth][][];
+    this.weightGradients = new double[depth][][];
+    this.biasGradients = new double[depth][];
+    List<double[]> blocks = new ArrayList<>();
+    for (int l = 0; l < depth; l++) {
       Layer layer = layers.get(l);
       delta[l] = new double[capacity * layer.outputs()];
-      gradients[2 * l] = new double[layer.weights.length];
-      gradients[2 * l + 1] = new double[layer.biases.length];
+      deltaRows[l] = new double[capacity][layer.outputs()];
+      weightGradients[l] = new double[layer.inputs()][layer.outputs()];
+      biasGradients[l] = new double[layer.outputs()];
+      blocks.addAll(List.of(weightGradients[l]));
+      blocks.add(biasGradients[l]);
     }
+    this.gradients = blocks.toArray(new double[0][]);
   }
 
   /**
@@ -74,17 +88,18 @@ public final class Backpropagation {
 
     for (int l = last; l >= 0; l--) {
       Layer layer = layers.get(l);
+      Matrices.toRows(delta[l], rows, layer.outputs(), deltaRows[l]);
       // BP3 and BP4: the gradients of this layer's biases and weights.
-      Matrices.columnSums(delta[l], gradients[2 * l + 1], rows, layer.outputs());
+      Matrices.columnSums(delta[l], biasGradients[l], rows, layer.outputs());
       if (l == 0) {
-        x.transposedTimes(delta[0], gradients[0], layer.outputs());
+        x.transposedTimes(deltaRows[0], weightGradients[0], layer.outputs());
       } else {
-        Matrices.transposedTimes(
-            forward.a[l], delta[l], gradients[2 * l], rows, layer.inputs(), layer.outputs());
+        Matrices.transposedTimes(forward.a[l], rows, layer.inputs(), deltaRows[l],
+            weightGradients[l], layer.outputs());
         // BP2: carry the error back through w^l, then through the previous activation.
         Layer previous = layers.get(l - 1);
         Matrices.timesTransposed(
-            delta[l], layer.weights, delta[l - 1], rows, layer.inputs(), layer.outputs());
+            deltaRows[l], rows, layer.weights, layer.inputs(), delta[l - 1], layer.outputs());
         previous.activation().derivative(
             forward.z[l - 1], forward.a[l], delta[l - 1], rows, previous.outputs());
       }
@@ -93,8 +108,9 @@ public final class Backpropagation {
   }
 
   /**
-   * The gradient blocks the last {@link #computeGradients} wrote, layer by layer: weights (in
-   * {@link Layer}'s storage order), then biases. Valid until the next call.
+   * The gradient blocks the last {@link #computeGradients} wrote, in the order of
+   * {@link Network#parameterSnapshot()}: each layer's weight rows, then its biases. Valid until
+   * the next call.
    */
   public double[][] gradients() {
     return gradients;

@@ -16,12 +16,16 @@ final class ForwardPass {
   final double[][] z;
   /** {@code a[l]}: the activations of layer {@code l}, {@code capacity × n_l}; {@code a[0]} unused (the inputs). */
   final double[][] a;
+  /** One row per thread for the kernels to accumulate in. */
+  private final double[][] scratch;
 
   ForwardPass(Network network, int capacity) {
     this.layers = network.layers();
     this.capacity = capacity;
     this.z = new double[layers.size()][];
     this.a = new double[layers.size() + 1][];
+    int widest = layers.stream().mapToInt(Layer::outputs).max().orElse(0);
+    this.scratch = new double[2][widest];
     for (int l = 0; l < layers.size(); l++) {
       z[l] = new double[capacity * layers.get(l).outputs()];
       a[l + 1] = new double[capacity * layers.get(l).outputs()];
@@ -37,9 +41,10 @@ final class ForwardPass {
     for (int l = 0; l < layers.size(); l++) {
       Layer layer = layers.get(l);
       if (l == 0) {
-        x.affine(layer.weights, layer.biases, z[0], layer.outputs());
+        x.affine(layer.weights, layer.biases, z[0], layer.outputs(), scratch);
       } else {
-        Matrices.affine(a[l], layer.weights, layer.biases, z[l], rows, layer.inputs(), layer.outputs());
+        Matrices.affine(a[l], rows, layer.inputs(), layer.weights, layer.biases, z[l],
+            layer.outputs(), scratch);
       }
       layer.activation().apply(z[l], a[l + 1], rows, layer.outputs());
     }

@@ -13,10 +13,10 @@ interface Inputs {
   int rows();
 
   /** {@code out = X · w + bias}: the first layer's weighted inputs. */
-  void affine(double[] w, double[] bias, double[] out, int cols);
+  void affine(double[][] w, double[] bias, double[] out, int cols, double[][] scratch);
 
-  /** {@code g = Xᵀ · d}: the first layer's weight gradient. */
-  void transposedTimes(double[] d, double[] g, int cols);
+  /** {@code g = Xᵀ · d}: the first layer's weight gradient; {@code d} as rows. */
+  void transposedTimes(double[][] d, double[][] g, int cols);
 
   /** Dense rows, one example per row of a row-major block. */
   final class Dense implements Inputs {
@@ -36,13 +36,13 @@ interface Inputs {
     }
 
     @Override
-    public void affine(double[] w, double[] bias, double[] out, int cols) {
-      Matrices.affine(x, w, bias, out, rows, width, cols);
+    public void affine(double[][] w, double[] bias, double[] out, int cols, double[][] scratch) {
+      Matrices.affine(x, rows, width, w, bias, out, cols, scratch);
     }
 
     @Override
-    public void transposedTimes(double[] d, double[] g, int cols) {
-      Matrices.transposedTimes(x, d, g, rows, width, cols);
+    public void transposedTimes(double[][] d, double[][] g, int cols) {
+      Matrices.transposedTimes(x, rows, width, d, g, cols);
     }
   }
 
@@ -74,12 +74,12 @@ interface Inputs {
     }
 
     @Override
-    public void affine(double[] w, double[] bias, double[] out, int cols) {
-      Matrices.sparseAffine(data, order, first, rows, w, bias, out, cols);
+    public void affine(double[][] w, double[] bias, double[] out, int cols, double[][] scratch) {
+      Matrices.sparseAffine(data, order, first, rows, w, bias, out, cols, scratch);
     }
 
     @Override
-    public void transposedTimes(double[] d, double[] g, int cols) {
+    public void transposedTimes(double[][] d, double[][] g, int cols) {
       Matrices.sparseTransposedTimes(data, order, first, rows, d, g, cols);
     }
   }

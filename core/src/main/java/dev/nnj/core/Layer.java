@@ -7,8 +7,8 @@ import dev.nnj.activations.Activation;
  * activation {@code σ}, so that {@code a^l = σ(w^l a^{l−1} + b^l)}.
  *
  * <p>Storage departs from the book's indexing for speed: the book's {@code w^l} has shape
- * {@code (n_l, n_{l−1})}; here the weights are kept transposed, {@code inputs × outputs}
- * row-major, so that the kernels run over contiguous rows and can skip zero inputs. Read them in
+ * {@code (n_l, n_{l−1})}; here the weights are kept transposed, one row per input, so that the
+ * kernels run over whole rows (which the JIT vectorises) and can skip zero inputs. Read them in
  * the book's indexing with {@link #weight(int, int)}.
  *
  * <p>Mutable: training updates the parameters in place. Not thread-safe.
@@ -18,15 +18,15 @@ public final class Layer {
   private final int inputs;
   private final int outputs;
   private final Activation activation;
-  /** {@code weights[k * outputs + j] = w_jk}, the weight from input {@code k} to neuron {@code j}. */
-  final double[] weights;
+  /** {@code weights[k][j] = w_jk}, the weight from input {@code k} to neuron {@code j}. */
+  final double[][] weights;
   final double[] biases;
 
   Layer(int inputs, int outputs, Activation activation) {
     this.inputs = inputs;
     this.outputs = outputs;
     this.activation = activation;
-    this.weights = new double[inputs * outputs];
+    this.weights = new double[inputs][outputs];
     this.biases = new double[outputs];
   }
 
@@ -47,12 +47,14 @@ public final class Layer {
 
   /** The book's {@code w_jk}: the weight from neuron {@code k} of the previous layer to neuron {@code j}. */
   public double weight(int j, int k) {
-    return weights[index(j, k)];
+    checkIndex(j, k);
+    return weights[k][j];
   }
 
   /** Sets the book's {@code w_jk}. */
   public void setWeight(int j, int k, double value) {
-    weights[index(j, k)] = value;
+    checkIndex(j, k);
+    weights[k][j] = value;
   }
 
   /** The bias {@code b_j} of neuron {@code j}. */
@@ -65,11 +67,10 @@ public final class Layer {
     biases[j] = value;
   }
 
-  private int index(int j, int k) {
+  private void checkIndex(int j, int k) {
     if (j < 0 || j >= outputs || k < 0 || k >= inputs) {
       throw new IndexOutOfBoundsException(
           "weight (" + j + ", " + k + ") outside " + outputs + " × " + inputs);
     }
-    return k * outputs + j;
   }
 }

@@ -143,25 +143,26 @@ public final class Network {
   }
 
   /**
-   * A copy of every parameter, layer by layer: each layer's weights (in storage order) and then
-   * its biases. Two networks with equal snapshots compute the same function.
+   * A copy of every parameter, layer by layer: each layer's weight rows (one per input, in
+   * {@link Layer}'s storage order) and then its biases. Two networks with equal snapshots compute
+   * the same function.
    */
   public double[][] parameterSnapshot() {
-    double[][] snapshot = new double[2 * layers.size()][];
-    for (int l = 0; l < layers.size(); l++) {
-      snapshot[2 * l] = layers.get(l).weights.clone();
-      snapshot[2 * l + 1] = layers.get(l).biases.clone();
+    double[][] blocks = parameterBlocks();
+    double[][] snapshot = new double[blocks.length][];
+    for (int b = 0; b < blocks.length; b++) {
+      snapshot[b] = blocks[b].clone();
     }
     return snapshot;
   }
 
   /** The parameter blocks themselves, in {@link #parameterSnapshot()}'s order, for optimizers. */
   double[][] parameterBlocks() {
-    double[][] blocks = new double[2 * layers.size()][];
-    for (int l = 0; l < layers.size(); l++) {
-      blocks[2 * l] = layers.get(l).weights;
-      blocks[2 * l + 1] = layers.get(l).biases;
+    List<double[]> blocks = new ArrayList<>();
+    for (Layer layer : layers) {
+      blocks.addAll(List.of(layer.weights));
+      blocks.add(layer.biases);
     }
-    return blocks;
+    return blocks.toArray(new double[0][]);
   }
 }

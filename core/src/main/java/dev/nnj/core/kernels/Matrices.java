@@ -3,15 +3,22 @@ package dev.nnj.core.kernels;
 import java.util.Arrays;
 
 /**
- * The dense matrix kernels of nnj: every hot loop of feedforward and backpropagation.
+ * The matrix kernels of nnj: every hot loop of feedforward and backpropagation.
  *
- * <p>Matrices are row-major {@code double[]} blocks whose shape the caller passes; only the first
- * {@code rows × cols} entries are read or written, so workspaces sized for the largest mini-batch
- * serve a shorter last batch too. Each kernel runs its innermost loop over a contiguous row, the
- * form HotSpot's C2 compiler vectorises, and skips zero entries of its left operand: four in five
- * MNIST pixels are zero, so the input layer costs a fifth of its dense count.
+ * <p>Activations and errors are row-major {@code double[]} blocks whose shape the caller passes;
+ * only the first {@code rows × cols} entries are read or written, so workspaces sized for the
+ * largest mini-batch serve a shorter last batch too. Weight matrices and their gradients are
+ * arrays of rows, {@code w[k]} holding the weights from input {@code k} to every output.
  *
- * <p>Kernels allocate nothing and are thread-safe for disjoint outputs.
+ * <p>Why rows: HotSpot's C2 compiler in Java 17 vectorises {@code y[j] += v · x[j]} only when both
+ * arrays are indexed by the same expression, since two arrays might be one and the same. Every
+ * inner loop here therefore runs over two whole rows indexed from zero — a weight row and a
+ * scratch row — and results are copied into the flat blocks afterwards. Zero inputs are skipped:
+ * four in five MNIST pixels are zero.
+ *
+ * <p>Where the work is large, kernels split it over two threads along outputs that share no sum,
+ * so the results are bit-identical whatever the thread count. Kernels allocate nothing when they
+ * run on one thread; a split allocates its task.
  */
 public final class Matrices {
 
@@ -21,25 +28,63 @@ public final class Matrices {
    * {@code out = a · w + bias}, the bias added to every row.
    *
    * @param a {@code rows × inner}
-   * @param w {@code inner × cols}
+   * @param w {@code inner} rows of {@code cols}
    * @param bias {@code cols}
    * @param out {@code rows × cols}, overwritten
+   * @param scratch two rows of at least {@code cols}, one per thread
    */
-  public static void affine(
-      double[] a, double[] w, double[] bias, double[] out, int rows, int inner, int cols) {
-    for (int i = 0; i < rows; i++) {
-      int outRow = i * cols;
-      System.arraycopy(bias, 0, out, outRow, cols);
+  public static void affine(double[] a, int rows, int inner, double[][] w, double[] bias,
+      double[] out, int cols, double[][] scratch) {
+    if (Parallel.worthSplitting(rows, (long) rows * inner * cols)) {
+      Parallel.split(rows, (part, from, to) ->
+          affineRows(a, inner, w, bias, out, cols, scratch[part], from, to));
+    } else {
+      affineRows(a, inner, w, bias, out, cols, scratch[0], 0, rows);
+    }
+  }
+
+  private static void affineRows(double[] a, int inner, double[][] w, double[] bias, double[] out,
+      int cols, double[] sum, int from, int to) {
+    for (int i = from; i < to; i++) {
+      System.arraycopy(bias, 0, sum, 0, cols);
       int aRow = i * inner;
       for (int k = 0; k < inner; k++) {
         double x = a[aRow + k];
         if (x != 0.0) {
-          int wRow = k * cols;
-          for (int j = 0; j < cols; j++) {
-            out[outRow + j] += x * w[wRow + j];
-          }
+          addScaled(sum, x, w[k], 0, cols);
         }
       }
+      System.arraycopy(sum, 0, out, i * cols, cols);
+    }
+  }
+
+  /**
+   * {@code out = X · w + bias} for the rows {@code order[first .. first + count)} of a sparse
+   * {@code X}: only non-zero inputs are multiplied.
+   *
+   * @param w {@code x.cols()} rows of {@code cols}
+   * @param out {@code count × cols}, overwritten
+   * @param scratch two rows of at least {@code cols}, one per thread
+   */
+  public static void sparseAffine(SparseRows x, int[] order, int first, int count, double[][] w,
+      double[] bias, double[] out, int cols, double[][] scratch) {
+    if (Parallel.worthSplitting(count, (long) nonZeros(x, order, first, count) * cols)) {
+      Parallel.split(count, (part, from, to) ->
+          sparseAffineRows(x, order, first, w, bias, out, cols, scratch[part], from, to));
+    } else {
+      sparseAffineRows(x, order, first, w, bias, out, cols, scratch[0], 0, count);
+    }
+  }
+
+  private static void sparseAffineRows(SparseRows x, int[] order, int first, double[][] w,
+      double[] bias, double[] out, int cols, double[] sum, int from, int to) {
+    for (int r = from; r < to; r++) {
+      int row = order[first + r];
+      System.arraycopy(bias, 0, sum, 0, cols);
+      for (int p = x.rowStart[row], end = x.rowStart[row + 1]; p < end; p++) {
+        addScaled(sum, x.values[p], w[x.columns[p]], 0, cols);
+      }
+      System.arraycopy(sum, 0, out, r * cols, cols);
     }
   }
 
@@ -47,47 +92,91 @@ public final class Matrices {
    * {@code g = aᵀ · d}, summing over the rows of {@code a} and {@code d}.
    *
    * @param a {@code rows × inner}
-   * @param d {@code rows × cols}
-   * @param g {@code inner × cols}, overwritten
+   * @param d {@code rows} rows of at least {@code cols} (see {@link #toRows})
+   * @param g {@code inner} rows of {@code cols}, overwritten
    */
-  public static void transposedTimes(
-      double[] a, double[] d, double[] g, int rows, int inner, int cols) {
-    Arrays.fill(g, 0, inner * cols, 0.0);
+  public static void transposedTimes(double[] a, int rows, int inner, double[][] d, double[][] g,
+      int cols) {
+    // Split by columns of g: each entry of g is still one sum, taken in one order.
+    if (Parallel.worthSplitting(cols, (long) rows * inner * cols)) {
+      Parallel.split(cols, (part, from, to) -> transposedTimesColumns(a, rows, inner, d, g, from, to));
+    } else {
+      transposedTimesColumns(a, rows, inner, d, g, 0, cols);
+    }
+  }
+
+  private static void transposedTimesColumns(double[] a, int rows, int inner, double[][] d,
+      double[][] g, int from, int to) {
+    for (int k = 0; k < inner; k++) {
+      Arrays.fill(g[k], from, to, 0.0);
+    }
     for (int i = 0; i < rows; i++) {
       int aRow = i * inner;
-      int dRow = i * cols;
       for (int k = 0; k < inner; k++) {
-        double x = a[aRow + k];
-        if (x != 0.0) {
-          int gRow = k * cols;
-          for (int j = 0; j < cols; j++) {
-            g[gRow + j] += x * d[dRow + j];
-          }
+        double v = a[aRow + k];
+        if (v != 0.0) {
+          addScaled(g[k], v, d[i], from, to);
         }
       }
     }
   }
 
   /**
-   * {@code out = d · wᵀ}.
+   * {@code g = Xᵀ · d} for the rows {@code order[first .. first + count)} of a sparse {@code X}.
    *
-   * @param d {@code rows × cols}
-   * @param w {@code inner × cols}
+   * @param d {@code count} rows of at least {@code cols} (see {@link #toRows})
+   * @param g {@code x.cols()} rows of {@code cols}, overwritten
+   */
+  public static void sparseTransposedTimes(SparseRows x, int[] order, int first, int count,
+      double[][] d, double[][] g, int cols) {
+    if (Parallel.worthSplitting(cols, (long) nonZeros(x, order, first, count) * cols)) {
+      Parallel.split(cols, (part, from, to) ->
+          sparseTransposedTimesColumns(x, order, first, count, d, g, from, to));
+    } else {
+      sparseTransposedTimesColumns(x, order, first, count, d, g, 0, cols);
+    }
+  }
+
+  private static void sparseTransposedTimesColumns(SparseRows x, int[] order, int first,
+      int count, double[][] d, double[][] g, int from, int to) {
+    for (double[] row : g) {
+      Arrays.fill(row, from, to, 0.0);
+    }
+    for (int r = 0; r < count; r++) {
+      int row = order[first + r];
+      for (int p = x.rowStart[row], end = x.rowStart[row + 1]; p < end; p++) {
+        addScaled(g[x.columns[p]], x.values[p], d[r], from, to);
+      }
+    }
+  }
+
+  /**
+   * {@code out = d · wᵀ}: {@code out[i][k] = Σ_j d[i][j] · w[k][j]}.
+   *
+   * @param d {@code rows} rows of at least {@code cols} (see {@link #toRows})
+   * @param w {@code inner} rows of {@code cols}
    * @param out {@code rows × inner}, overwritten
    */
-  public static void timesTransposed(
-      double[] d, double[] w, double[] out, int rows, int inner, int cols) {
+  public static void timesTransposed(double[][] d, int rows, double[][] w, int inner,
+      double[] out, int cols) {
     for (int i = 0; i < rows; i++) {
-      int dRow = i * cols;
+      double[] dRow = d[i];
       int outRow = i * inner;
       for (int k = 0; k < inner; k++) {
-        int wRow = k * cols;
+        double[] wRow = w[k];
         double sum = 0.0;
         for (int j = 0; j < cols; j++) {
-          sum += d[dRow + j] * w[wRow + j];
+          sum += dRow[j] * wRow[j];
         }
         out[outRow + k] = sum;
       }
+    }
+  }
+
+  /** Copies the first {@code rows} rows of the flat {@code rows × cols} block into {@code into}. */
+  public static void toRows(double[] block, int rows, int cols, double[][] into) {
+    for (int i = 0; i < rows; i++) {
+      System.arraycopy(block, i * cols, into[i], 0, cols);
     }
   }
 
@@ -107,103 +196,6 @@ public final class Matrices {
     }
   }
 
-  /**
-   * {@code out = X · w + bias} for the rows {@code order[first .. first + count)} of a sparse
-   * {@code X}: only non-zero inputs are multiplied.
-   *
-   * <p>Eight outputs at a time are accumulated in registers while the row's non-zero entries are
-   * read once per block. (HotSpot's C2 in Java 17 does not vectorise a loop whose two arrays are
-   * read at different offsets, so a register-blocked scalar loop is the fastest form here.)
-   *
-   * @param w {@code x.cols() × cols}
-   * @param bias {@code cols}
-   * @param out {@code count × cols}, overwritten
-   */
-  public static void sparseAffine(
-      SparseRows x, int[] order, int first, int count, double[] w, double[] bias, double[] out,
-      int cols) {
-    int[] rowStart = x.rowStart;
-    int[] columns = x.columns;
-    float[] values = x.values;
-    for (int r = 0; r < count; r++) {
-      int row = order[first + r];
-      int start = rowStart[row];
-      int end = rowStart[row + 1];
-      int outRow = r * cols;
-      int j = 0;
-      for (; j + 8 <= cols; j += 8) {
-        double a0 = bias[j], a1 = bias[j + 1], a2 = bias[j + 2], a3 = bias[j + 3];
-        double a4 = bias[j + 4], a5 = bias[j + 5], a6 = bias[j + 6], a7 = bias[j + 7];
-        for (int p = start; p < end; p++) {
-          double v = values[p];
-          int at = columns[p] * cols + j;
-          a0 += v * w[at];
-          a1 += v * w[at + 1];
-          a2 += v * w[at + 2];
-          a3 += v * w[at + 3];
-          a4 += v * w[at + 4];
-          a5 += v * w[at + 5];
-          a6 += v * w[at + 6];
-          a7 += v * w[at + 7];
-        }
-        out[outRow + j] = a0;
-        out[outRow + j + 1] = a1;
-        out[outRow + j + 2] = a2;
-        out[outRow + j + 3] = a3;
-        out[outRow + j + 4] = a4;
-        out[outRow + j + 5] = a5;
-        out[outRow + j + 6] = a6;
-        out[outRow + j + 7] = a7;
-      }
-      for (; j < cols; j++) {
-        double a = bias[j];
-        for (int p = start; p < end; p++) {
-          a += values[p] * w[columns[p] * cols + j];
-        }
-        out[outRow + j] = a;
-      }
-    }
-  }
-
-  /**
-   * {@code g = Xᵀ · d} for the rows {@code order[first .. first + count)} of a sparse {@code X}:
-   * only the rows of {@code g} at non-zero inputs receive anything.
-   *
-   * @param d {@code count × cols}
-   * @param g {@code x.cols() × cols}, overwritten
-   */
-  public static void sparseTransposedTimes(
-      SparseRows x, int[] order, int first, int count, double[] d, double[] g, int cols) {
-    Arrays.fill(g, 0, x.cols() * cols, 0.0);
-    int[] rowStart = x.rowStart;
-    int[] columns = x.columns;
-    float[] values = x.values;
-    for (int r = 0; r < count; r++) {
-      int row = order[first + r];
-      int start = rowStart[row];
-      int end = rowStart[row + 1];
-      int dRow = r * cols;
-      int j = 0;
-      for (; j + 4 <= cols; j += 4) {
-        double d0 = d[dRow + j], d1 = d[dRow + j + 1], d2 = d[dRow + j + 2], d3 = d[dRow + j + 3];
-        for (int p = start; p < end; p++) {
-          double v = values[p];
-          int at = columns[p] * cols + j;
-          g[at] += v * d0;
-          g[at + 1] += v * d1;
-          g[at + 2] += v * d2;
-          g[at + 3] += v * d3;
-        }
-      }
-      for (; j < cols; j++) {
-        double dj = d[dRow + j];
-        for (int p = start; p < end; p++) {
-          g[columns[p] * cols + j] += values[p] * dj;
-        }
-      }
-    }
-  }
-
   /** The index of the largest of {@code a[offset .. offset + length)}; the first one on ties. */
   public static int argmax(double[] a, int offset, int length) {
     int best = 0;
@@ -213,5 +205,22 @@ public final class Matrices {
       }
     }
     return best;
+  }
+
+  /** {@code y[from .. to) += v · x[from .. to)}: both rows indexed alike, so C2 vectorises it. */
+  private static void addScaled(double[] y, double v, double[] x, int from, int to) {
+    for (int j = from; j < to; j++) {
+      y[j] += v * x[j];
+    }
+  }
+
+  /** The number of non-zero entries in the rows {@code order[first .. first + count)}. */
+  private static int nonZeros(SparseRows x, int[] order, int first, int count) {
+    int total = 0;
+    for (int r = 0; r < count; r++) {
+      int row = order[first + r];
+      total += x.rowStart[row + 1] - x.rowStart[row];
+    }
+    return total;
   }
 }

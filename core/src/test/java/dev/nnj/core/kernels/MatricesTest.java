@@ -3,30 +3,35 @@ package dev.nnj.core.kernels;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** Each kernel against the textbook triple loop, on blocks with zeros, larger than the shapes used. */
+/**
+ * Each kernel against the textbook triple loop; the sparse kernels against the dense ones bit for
+ * bit, on one thread and split over two.
+ */
 class MatricesTest {
 
   private static final int ROWS = 5;
   private static final int INNER = 7;
-  private static final int COLS = 4;
+  private static final int COLS = 11;
   private static final double SENTINEL = -123.0;
   private final Random random = new Random(1);
+  private final double[][] scratch = new double[2][64];
 
   @Test
   void affine_isATimesWPlusBias() {
     double[] a = sparse(ROWS * INNER);
-    double[] w = dense(INNER * COLS);
+    double[][] w = rows(INNER, COLS);
     double[] bias = dense(COLS);
     double[] out = sentinels((ROWS + 1) * COLS);
-    Matrices.affine(a, w, bias, out, ROWS, INNER, COLS);
+    Matrices.affine(a, ROWS, INNER, w, bias, out, COLS, scratch);
     for (int i = 0; i < ROWS; i++) {
       for (int j = 0; j < COLS; j++) {
         double expected = bias[j];
         for (int k = 0; k < INNER; k++) {
-          expected += a[i * INNER + k] * w[k * COLS + j];
+          expected += a[i * INNER + k] * w[k][j];
         }
         assertThat(out[i * COLS + j]).isCloseTo(expected, within(1e-12));
       }
@@ -37,32 +42,31 @@ class MatricesTest {
   @Test
   void transposedTimes_isATransposedTimesD() {
     double[] a = sparse(ROWS * INNER);
-    double[] d = dense(ROWS * COLS);
-    double[] g = sentinels(INNER * COLS + 1);
-    Matrices.transposedTimes(a, d, g, ROWS, INNER, COLS);
+    double[][] d = rows(ROWS, COLS);
+    double[][] g = sentinelRows(INNER, COLS);
+    Matrices.transposedTimes(a, ROWS, INNER, d, g, COLS);
     for (int k = 0; k < INNER; k++) {
       for (int j = 0; j < COLS; j++) {
         double expected = 0;
         for (int i = 0; i < ROWS; i++) {
-          expected += a[i * INNER + k] * d[i * COLS + j];
+          expected += a[i * INNER + k] * d[i][j];
         }
-        assertThat(g[k * COLS + j]).isCloseTo(expected, within(1e-12));
+        assertThat(g[k][j]).isCloseTo(expected, within(1e-12));
       }
     }
-    assertThat(g[INNER * COLS]).isEqualTo(SENTINEL);
   }
 
   @Test
   void timesTransposed_isDTimesWTransposed() {
-    double[] d = dense(ROWS * COLS);
-    double[] w = dense(INNER * COLS);
+    double[][] d = rows(ROWS, COLS);
+    double[][] w = rows(INNER, COLS);
     double[] out = sentinels(ROWS * INNER + 1);
-    Matrices.timesTransposed(d, w, out, ROWS, INNER, COLS);
+    Matrices.timesTransposed(d, ROWS, w, INNER, out, COLS);
     for (int i = 0; i < ROWS; i++) {
       for (int k = 0; k < INNER; k++) {
         double expected = 0;
         for (int j = 0; j < COLS; j++) {
-          expected += d[i * COLS + j] * w[k * COLS + j];
+          expected += d[i][j] * w[k][j];
         }
         assertThat(out[i * INNER + k]).isCloseTo(expected, within(1e-12));
       }
@@ -79,6 +83,13 @@ class MatricesTest {
   }
 
   @Test
+  void toRows_copiesTheFirstRows() {
+    double[][] into = new double[3][2];
+    Matrices.toRows(new double[] {1, 2, 3, 4, 5, 6}, 2, 2, into);
+    assertThat(into).isDeepEqualTo(new double[][] {{1, 2}, {3, 4}, {0, 0}});
+  }
+
+  @Test
   void argmax_takesTheFirstOfEqualMaxima() {
     double[] a = {9, 0.1, 0.7, 0.7, 0.2, 9};
     assertThat(Matrices.argmax(a, 1, 4)).isEqualTo(1);
@@ -86,41 +97,78 @@ class MatricesTest {
   }
 
   @Test
-  void sparseAffine_equalsTheDenseKernelBitForBit() {
-    int rows = 6;
-    int inner = 9;
-    int cols = 21; // two blocks of eight and a remainder of five
-    float[] dense = sparseFloats(rows * inner);
-    int[] order = {4, 1, 5, 0, 2, 3};
-    double[] gathered = gather(dense, order, 1, 4, inner);
-    double[] w = dense(inner * cols);
-    double[] bias = dense(cols);
-    double[] expected = new double[4 * cols];
-    Matrices.affine(gathered, w, bias, expected, 4, inner, cols);
-
-    double[] out = sentinels(4 * cols + 1);
-    Matrices.sparseAffine(SparseRows.of(dense, rows, inner), order, 1, 4, w, bias, out, cols);
-
-    assertThat(java.util.Arrays.copyOf(out, 4 * cols)).containsExactly(expected);
-    assertThat(out[4 * cols]).isEqualTo(SENTINEL);
+  void sparseKernels_equalTheDenseKernelsBitForBit() {
+    checkSparseAgainstDense(6, 9, 21, 1, 4);
   }
 
   @Test
-  void sparseTransposedTimes_equalsTheDenseKernelBitForBit() {
-    int rows = 6;
-    int inner = 9;
-    int cols = 7; // a block of four and a remainder of three
+  void sparseKernels_splitOverTwoThreadsEqualTheDenseKernelsBitForBit() {
+    // ≈ 40 × 260 non-zeros × 30 columns ≈ 3·10⁵ multiply-adds: enough to be split.
+    assertThat(40L * 784 / 3 * 30).isGreaterThan(Parallel.MINIMUM_WORK);
+    checkSparseAgainstDense(40, 784, 30, 0, 40);
+  }
+
+  @Test
+  void denseKernels_splitOverTwoThreadsGiveTheSameBitsAsOnOne() {
+    int rows = 40;
+    int inner = 300;
+    int cols = 30;
+    double[] a = sparse(rows * inner);
+    double[][] w = rows(inner, cols);
+    double[] bias = dense(cols);
+    double[][] d = rows(rows, cols);
+    assertThat((long) rows * inner * cols).isGreaterThan(Parallel.MINIMUM_WORK);
+
+    double[] out = new double[rows * cols];
+    Matrices.affine(a, rows, inner, w, bias, out, cols, scratch);
+    double[][] g = new double[inner][cols];
+    Matrices.transposedTimes(a, rows, inner, d, g, cols);
+
+    // The same sums, each computed alone: the order of additions is the kernels' own.
+    for (int i = 0; i < rows; i++) {
+      double[] one = new double[cols];
+      Matrices.affine(Arrays.copyOfRange(a, i * inner, (i + 1) * inner), 1, inner, w, bias, one,
+          cols, scratch);
+      assertThat(Arrays.copyOfRange(out, i * cols, (i + 1) * cols)).containsExactly(one);
+    }
+    double[][] serial = new double[inner][cols];
+    for (int k = 0; k < inner; k++) {
+      for (int i = 0; i < rows; i++) {
+        for (int j = 0; j < cols; j++) {
+          serial[k][j] += a[i * inner + k] * d[i][j];
+        }
+      }
+    }
+    assertThat(g).isDeepEqualTo(serial);
+  }
+
+  private void checkSparseAgainstDense(int rows, int inner, int cols, int first, int count) {
     float[] dense = sparseFloats(rows * inner);
-    int[] order = {4, 1, 5, 0, 2, 3};
-    double[] gathered = gather(dense, order, 2, 3, inner);
-    double[] d = dense(3 * cols);
-    double[] expected = new double[inner * cols];
-    Matrices.transposedTimes(gathered, d, expected, 3, inner, cols);
+    int[] order = new int[rows];
+    for (int r = 0; r < rows; r++) {
+      order[r] = (r * 17 + 3) % rows;
+    }
+    if (rows > 1) {
+      assertThat(order).doesNotHaveDuplicates();
+    }
+    SparseRows sparse = SparseRows.of(dense, rows, inner);
+    double[] gathered = gather(dense, order, first, count, inner);
+    double[][] w = rows(inner, cols);
+    double[] bias = dense(cols);
+    double[][] d = rows(count, cols);
 
-    double[] g = sentinels(inner * cols);
-    Matrices.sparseTransposedTimes(SparseRows.of(dense, rows, inner), order, 2, 3, d, g, cols);
+    double[] expectedOut = new double[count * cols];
+    Matrices.affine(gathered, count, inner, w, bias, expectedOut, cols, scratch);
+    double[] out = sentinels(count * cols + 1);
+    Matrices.sparseAffine(sparse, order, first, count, w, bias, out, cols, scratch);
+    assertThat(Arrays.copyOf(out, count * cols)).containsExactly(expectedOut);
+    assertThat(out[count * cols]).isEqualTo(SENTINEL);
 
-    assertThat(g).containsExactly(expected);
+    double[][] expectedG = new double[inner][cols];
+    Matrices.transposedTimes(gathered, count, inner, d, expectedG, cols);
+    double[][] g = sentinelRows(inner, cols);
+    Matrices.sparseTransposedTimes(sparse, order, first, count, d, g, cols);
+    assertThat(g).isDeepEqualTo(expectedG);
   }
 
   @Test
@@ -130,6 +178,9 @@ class MatricesTest {
     assertThat(sparse.rows()).isEqualTo(3);
     assertThat(sparse.cols()).isEqualTo(3);
     assertThat(sparse.nonZeros()).isEqualTo(3);
+    assertThat(Arrays.copyOf(sparse.columns, 3)).containsExactly(1, 0, 2);
+    assertThat(Arrays.copyOf(sparse.values, 3)).containsExactly(1.5f, 2f, -3f);
+    assertThat(sparse.rowStart).containsExactly(0, 1, 2, 3);
   }
 
   /** Rows {@code order[first .. first + count)} of {@code dense}, widened to double. */
@@ -159,6 +210,14 @@ class MatricesTest {
     return block;
   }
 
+  private double[][] rows(int rows, int cols) {
+    double[][] matrix = new double[rows][];
+    for (int i = 0; i < rows; i++) {
+      matrix[i] = dense(cols);
+    }
+    return matrix;
+  }
+
   private double[] sparse(int n) {
     double[] block = dense(n);
     for (int i = 0; i < n; i += 3) {
@@ -169,7 +228,15 @@ class MatricesTest {
 
   private static double[] sentinels(int n) {
     double[] block = new double[n];
-    java.util.Arrays.fill(block, SENTINEL);
+    Arrays.fill(block, SENTINEL);
     return block;
+  }
+
+  private static double[][] sentinelRows(int rows, int cols) {
+    double[][] matrix = new double[rows][];
+    for (int i = 0; i < rows; i++) {
+      matrix[i] = sentinels(cols);
+    }
+    return matrix;
   }
 }
