@@ -1,5 +1,7 @@
 package dev.nnj.activations;
 
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
 /**
  * A neuron's activation function {@code a = σ(z)}, applied to a whole block of weighted inputs at
  * once.
@@ -17,7 +19,11 @@ package dev.nnj.activations;
  * <p>Implementations are immutable values, safe to share between threads and networks; two
  * instances with the same parameters are {@code equals}. Add your own with
  * {@link ActivationsModule#activationBinder}.
+ *
+ * <p>In JSON an activation is an object whose {@code "type"} is its registry name, with its
+ * parameters beside it: {@code {"type": "leaky-relu", "slope": 0.01}}.
  */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 public interface Activation {
 
   /**

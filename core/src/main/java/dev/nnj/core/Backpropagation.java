@@ -1,5 +1,6 @@
 package dev.nnj.core;
 
+import dev.nnj.activations.Activation;
 import dev.nnj.core.kernels.Matrices;
 import dev.nnj.costs.Cost;
 import java.util.ArrayList;
@@ -26,6 +27,8 @@ public final class Backpropagation {
   private final List<Layer> layers;
   private final Cost cost;
   private final ForwardPass forward;
+  /** Whether the cost writes the whole output error {@code δ^L} for its paired activation. */
+  private final boolean costGivesOutputError;
   /** {@code delta[l]}: the error {@code Δ} of layer {@code l + 1}, {@code capacity × n_{l+1}}. */
   private final double[][] delta;
   /** {@code deltaRows[l]}: {@code delta[l]} copied into rows, as the weight kernels read it. */
@@ -43,6 +46,7 @@ public final class Backpropagation {
     }
     this.layers = network.layers();
     this.cost = cost;
+    this.costGivesOutputError = checkPairing(cost, layers.get(layers.size() - 1).activation());
     this.forward = new ForwardPass(network, capacity);
     int depth = layers.size();
     this.delta = new double[depth][];
@@ -82,9 +86,12 @@ public final class Backpropagation {
     int last = layers.size() - 1;
     Layer outputLayer = layers.get(last);
 
-    // BP1: Δ^L = ∂C/∂a^L ⊙ σ'(z^L)
+    // BP1: Δ^L = ∂C/∂a^L ⊙ σ'(z^L), or the cost's own Δ^L for its paired activation.
     cost.outputError(output, y, delta[last], rows, outputLayer.outputs());
-    outputLayer.activation().derivative(forward.z[last], output, delta[last], rows, outputLayer.outputs());
+    if (!costGivesOutputError) {
+      outputLayer.activation().derivative(
+          forward.z[last], output, delta[last], rows, outputLayer.outputs());
+    }
 
     for (int l = last; l >= 0; l--) {
       Layer layer = layers.get(l);
@@ -114,5 +121,20 @@ public final class Backpropagation {
    */
   public double[][] gradients() {
     return gradients;
+  }
+
+  /**
+   * Whether {@code cost} computes {@code δ^L} for the output activation itself; refuses a cost
+   * paired with another activation than the network's output layer has.
+   */
+  static boolean checkPairing(Cost cost, Activation output) {
+    return cost.pairedActivation().map(paired -> {
+      if (!paired.equals(output.getClass().getName())) {
+        throw new IllegalArgumentException("the cost " + cost + " assumes a "
+            + paired.substring(paired.lastIndexOf('.') + 1) + " output layer, but the output layer is "
+            + output + "; pair it with that activation or choose another cost");
+      }
+      return true;
+    }).orElse(false);
   }
 }

@@ -156,6 +156,20 @@ public final class Network {
     return snapshot;
   }
 
+  /** Which of {@link #parameterBlocks()} hold weights (the rest hold biases). */
+  boolean[] weightBlocks() {
+    List<Boolean> weights = new ArrayList<>();
+    for (Layer layer : layers) {
+      weights.addAll(java.util.Collections.nCopies(layer.inputs(), true));
+      weights.add(false);
+    }
+    boolean[] flags = new boolean[weights.size()];
+    for (int b = 0; b < flags.length; b++) {
+      flags[b] = weights.get(b);
+    }
+    return flags;
+  }
+
   /** The parameter blocks themselves, in {@link #parameterSnapshot()}'s order, for optimizers. */
   double[][] parameterBlocks() {
     List<double[]> blocks = new ArrayList<>();

@@ -64,7 +64,8 @@ public final class Trainer {
         test == null ? null : SparseRows.of(test.features(), test.size(), test.featureCount());
     Backpropagation backprop = new Backpropagation(network, cost, m);
     double[][] parameters = network.parameterBlocks();
-    OptimizerState state = optimizer.start(Arrays.stream(parameters).mapToInt(p -> p.length).toArray());
+    OptimizerState state = optimizer.start(
+        Arrays.stream(parameters).mapToInt(p -> p.length).toArray(), network.weightBlocks());
     RandomGenerator random = new MersenneTwister(config.seed() ^ SHUFFLE_STREAM);
     int[] order = Network.identity(n);
     Inputs.Sparse batch = new Inputs.Sparse(inputs, order);
@@ -79,7 +80,7 @@ public final class Trainer {
         int rows = Math.min(m, n - first);
         oneHot(training, order, first, rows, y);
         costSum += backprop.computeGradients(batch.select(first, rows), y);
-        state.step(parameters, backprop.gradients(), rows);
+        state.step(parameters, backprop.gradients(), rows, optimizer.learningRate());
         listener.batchFinished(epoch, first + rows, n);
       }
       double seconds = (System.nanoTime() - start) / 1e9;

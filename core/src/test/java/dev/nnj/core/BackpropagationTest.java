@@ -92,9 +92,81 @@ class BackpropagationTest {
     }
   }
 
+  /** A cost written for sigmoid outputs: {@code C = −Σ y ln a + (1 − y) ln(1 − a)}, {@code δ = a − y}. */
+  private static final class SigmoidCrossEntropy implements Cost {
+    @Override public double cost(double[] a, double[] y, int rows, int cols) {
+      double sum = 0;
+      for (int i = 0; i < rows * cols; i++) {
+        sum -= y[i] * Math.log(a[i]) + (1 - y[i]) * Math.log(1 - a[i]);
+      }
+      return sum;
+    }
+
+    @Override public void outputError(double[] a, double[] y, double[] error, int rows, int cols) {
+      for (int i = 0; i < rows * cols; i++) {
+        error[i] = a[i] - y[i];
+      }
+    }
+
+    @Override public java.util.Optional<String> pairedActivation() {
+      return java.util.Optional.of(Sigmoid.class.getName());
+    }
+
+    @Override public String toString() {
+      return "sigmoid-cross-entropy";
+    }
+  }
+
+  @Test
+  void computeGradients_withAPairedCostMatchCentralDifferences() {
+    Cost crossEntropy = new SigmoidCrossEntropy();
+    Backpropagation backprop = new Backpropagation(network, crossEntropy, ROWS);
+    backprop.computeGradients(x, y, ROWS);
+    double[][] analytic = copy(backprop.gradients());
+    double[][] parameters = network.parameterBlocks();
+    double h = 1e-5;
+    for (int block = 0; block < parameters.length; block++) {
+      for (int i = 0; i < parameters[block].length; i++) {
+        double saved = parameters[block][i];
+        parameters[block][i] = saved + h;
+        double plus = cost(crossEntropy);
+        parameters[block][i] = saved - h;
+        double minus = cost(crossEntropy);
+        parameters[block][i] = saved;
+        assertThat(analytic[block][i]).isCloseTo((plus - minus) / (2 * h), within(1e-8));
+      }
+    }
+  }
+
+  @Test
+  void constructor_refusesACostPairedWithAnotherOutputActivation() {
+    dev.nnj.activations.Activation identity = new dev.nnj.activations.Activation() {
+      @Override public void apply(double[] z, double[] a, int rows, int cols) {
+        System.arraycopy(z, 0, a, 0, rows * cols);
+      }
+
+      @Override public void derivative(double[] z, double[] a, double[] gradient, int rows, int cols) {}
+
+      @Override public String toString() {
+        return "identity";
+      }
+    };
+    Network linearOutput = Network.initialised(
+        new NetworkSpec(List.of(3, 4, 2), List.of(new Sigmoid(), identity)), 1);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new Backpropagation(linearOutput, new SigmoidCrossEntropy(), 2))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the cost sigmoid-cross-entropy assumes a Sigmoid output layer, but the output "
+            + "layer is identity; pair it with that activation or choose another cost");
+  }
+
   private double cost() {
+    return cost(COST);
+  }
+
+  private double cost(Cost cost) {
     ForwardPass pass = new ForwardPass(network, ROWS);
-    return COST.cost(pass.run(x, ROWS), y, ROWS, 2);
+    return cost.cost(pass.run(x, ROWS), y, ROWS, 2);
   }
 
   private static double[][] copy(double[][] blocks) {

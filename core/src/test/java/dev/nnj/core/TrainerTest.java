@@ -51,8 +51,8 @@ class TrainerTest {
         return this;
       }
 
-      @Override public OptimizerState start(int[] blockLengths) {
-        return (parameters, gradients, batchSize) -> sizes.add(batchSize);
+      @Override public OptimizerState start(int[] blockLengths, boolean[] weightBlocks) {
+        return (parameters, gradients, batchSize, learningRate) -> sizes.add(batchSize);
       }
     };
     new Trainer(new Quadratic(), recording).train(

@@ -1,5 +1,7 @@
 package dev.nnj.optimizers;
 
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
 /**
  * A gradient-descent rule: how parameters move given the gradient of the cost over a mini-batch.
  *
@@ -9,11 +11,14 @@ package dev.nnj.optimizers;
  * parameters, so one optimizer value can describe many runs.
  *
  * <p>Call order: {@code start} once per training run, then {@link OptimizerState#step} once per
- * mini-batch. Add your own with {@link OptimizersModule#optimizerBinder}.
+ * mini-batch. Add your own with {@link OptimizersModule#optimizerBinder}. In JSON an optimizer is
+ * an object whose {@code "type"} is its registry name, with its hyperparameters beside it:
+ * {@code {"type": "adam", "learningRate": 0.001, "beta1": 0.9, "beta2": 0.999, "epsilon": 1e-8}}.
  */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 public interface Optimizer {
 
-  /** The step size {@code η}. */
+  /** The step size {@code η} at the start of training; a schedule may change it per epoch. */
   double learningRate();
 
   /** This optimizer with another learning rate and the same other hyperparameters. */
@@ -21,7 +26,10 @@ public interface Optimizer {
 
   /**
    * Creates the state for one training run over parameters held in blocks of the given lengths
-   * (for a network, each layer's weights and biases).
+   * (for a network, the rows of each layer's weights and its biases).
+   *
+   * @param weightBlocks which blocks hold weights rather than biases, for rules that decay
+   *     weights only (AdamW)
    */
-  OptimizerState start(int[] blockLengths);
+  OptimizerState start(int[] blockLengths, boolean[] weightBlocks);
 }

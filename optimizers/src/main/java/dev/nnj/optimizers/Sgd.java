@@ -23,11 +23,12 @@ public record Sgd(double learningRate) implements Optimizer {
   }
 
   @Override
-  public OptimizerState start(int[] blockLengths) {
-    return this::step;
+  public OptimizerState start(int[] blockLengths, boolean[] weightBlocks) {
+    return Sgd::step;
   }
 
-  private void step(double[][] parameters, double[][] gradients, int batchSize) {
+  private static void step(
+      double[][] parameters, double[][] gradients, int batchSize, double learningRate) {
     if (batchSize < 1) {
       // 0 would silently turn every parameter into NaN or infinity; a negative size would ascend.
       throw new IllegalArgumentException("batchSize must be >= 1: " + batchSize);

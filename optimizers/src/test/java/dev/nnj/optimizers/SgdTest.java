@@ -14,7 +14,7 @@ class SgdTest {
     double[][] parameters = {{1.0, 2.0}};
     double[][] gradients = {{0.5, -1.0}};
 
-    new Sgd(3.0).start(new int[] {2}).step(parameters, gradients, 2);
+    new Sgd(3.0).start(new int[] {2}, new boolean[] {true}).step(parameters, gradients, 2, 3.0);
 
     // p − (η/m)·g = [1, 2] − 1.5·[0.5, −1] = [0.25, 3.5]; exact in binary.
     assertThat(parameters[0]).containsExactly(0.25, 3.5);
@@ -22,13 +22,13 @@ class SgdTest {
 
   @Test
   void step_usesThatBatchsOwnSize() {
-    OptimizerState state = new Sgd(3.0).start(new int[] {2});
+    OptimizerState state = new Sgd(3.0).start(new int[] {2}, new boolean[] {true});
     double[][] fullBatch = {{1.0, 2.0}};
     double[][] shortBatch = {{1.0, 2.0}};
     double[][] gradients = {{0.5, -1.0}};
 
-    state.step(fullBatch, gradients, 2);
-    state.step(shortBatch, gradients, 1);
+    state.step(fullBatch, gradients, 2, 3.0);
+    state.step(shortBatch, gradients, 1, 3.0);
 
     // The short last batch of one example moves twice as far: [1, 2] − 3·[0.5, −1] = [−0.5, 5].
     assertThat(fullBatch[0]).containsExactly(0.25, 3.5);
@@ -40,7 +40,7 @@ class SgdTest {
     double[][] parameters = {{1.0, 2.0, 3.0}, {4.0}, {-1.0, 0.0}};
     double[][] gradients = {{4.0, 0.0, -4.0}, {2.0}, {1.0, 8.0}};
 
-    new Sgd(0.5).start(new int[] {3, 1, 2}).step(parameters, gradients, 4);
+    new Sgd(0.5).start(new int[] {3, 1, 2}, new boolean[] {true, false, true}).step(parameters, gradients, 4, 0.5);
 
     // η/m = 0.125: every entry moves by −0.125·g, exact in binary.
     assertThat(parameters[0]).containsExactly(0.5, 2.0, 3.5);
@@ -53,7 +53,7 @@ class SgdTest {
     double[][] parameters = {{1.0, 2.0}};
     double[][] gradients = {{0.5, -1.0}};
 
-    new Sgd(3.0).start(new int[] {2}).step(parameters, gradients, 2);
+    new Sgd(3.0).start(new int[] {2}, new boolean[] {true}).step(parameters, gradients, 2, 3.0);
 
     assertThat(gradients[0]).containsExactly(0.5, -1.0);
   }
@@ -102,8 +102,8 @@ class SgdTest {
   @ValueSource(ints = {0, -2})
   void step_refusesABatchSizeBelowOne(int batchSize) {
     double[][] parameters = {{1.0, 2.0}};
-    OptimizerState state = new Sgd(3.0).start(new int[] {2});
-    assertThatThrownBy(() -> state.step(parameters, new double[][] {{0.5, -1.0}}, batchSize))
+    OptimizerState state = new Sgd(3.0).start(new int[] {2}, new boolean[] {true});
+    assertThatThrownBy(() -> state.step(parameters, new double[][] {{0.5, -1.0}}, batchSize, 3.0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("batchSize must be >= 1: " + batchSize);
     assertThat(parameters[0]).containsExactly(1.0, 2.0);
