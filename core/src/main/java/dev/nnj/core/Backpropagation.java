@@ -5,6 +5,7 @@ import dev.nnj.core.kernels.Matrices;
 import dev.nnj.costs.Cost;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.math3.random.RandomGenerator;
 
 /**
  * Backpropagation over a whole mini-batch at once (Nielsen, chapter 2, in matrix form).
@@ -81,8 +82,16 @@ public final class Backpropagation {
 
   /** {@link #computeGradients(double[], double[], int)} for inputs in any storage. */
   double computeGradients(Inputs x, double[] y) {
+    return computeGradients(x, y, 0.0, null);
+  }
+
+  /**
+   * {@link #computeGradients(Inputs, double[])} with dropout on the hidden layers: each hidden
+   * neuron of each example is dropped with probability {@code dropout}, drawn from {@code random}.
+   */
+  double computeGradients(Inputs x, double[] y, double dropout, RandomGenerator random) {
     int rows = x.rows();
-    double[] output = forward.run(x);
+    double[] output = forward.run(x, dropout, random);
     int last = layers.size() - 1;
     Layer outputLayer = layers.get(last);
 
@@ -101,12 +110,19 @@ public final class Backpropagation {
       if (l == 0) {
         x.transposedTimes(deltaRows[0], weightGradients[0], layer.outputs());
       } else {
-        Matrices.transposedTimes(forward.a[l], rows, layer.inputs(), deltaRows[l],
+        Matrices.transposedTimes(forward.input[l], rows, layer.inputs(), deltaRows[l],
             weightGradients[l], layer.outputs());
         // BP2: carry the error back through w^l, then through the previous activation.
         Layer previous = layers.get(l - 1);
         Matrices.timesTransposed(
             deltaRows[l], rows, layer.weights, layer.inputs(), delta[l - 1], layer.outputs());
+        if (forward.dropped) {
+          // A dropped neuron passed nothing on, so no error flows back through it.
+          double[] keep = forward.keep[l];
+          for (int i = 0, count = rows * previous.outputs(); i < count; i++) {
+            delta[l - 1][i] *= keep[i];
+          }
+        }
         previous.activation().derivative(
             forward.z[l - 1], forward.a[l], delta[l - 1], rows, previous.outputs());
       }

@@ -2,6 +2,7 @@ package dev.nnj.core;
 
 import dev.nnj.core.kernels.Matrices;
 import dev.nnj.core.kernels.SparseRows;
+import dev.nnj.costs.Cost;
 import dev.nnj.datasets.Examples;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,17 +42,25 @@ public final class Network {
    * weights, each {@code w^l} row by row in the book's {@code (j, k)} order.
    */
   public static Network initialised(NetworkSpec spec, long seed) {
+    return initialised(spec, new StandardNormal(), seed);
+  }
+
+  /**
+   * A network of the given shape initialised by {@code initialization}, in {@code network.py}'s
+   * draw order. The same seed gives the same network.
+   */
+  public static Network initialised(NetworkSpec spec, Initialization initialization, long seed) {
     Network network = new Network(spec);
     RandomGenerator random = new MersenneTwister(seed);
     for (Layer layer : network.layers) {
       for (int j = 0; j < layer.outputs(); j++) {
-        layer.setBias(j, random.nextGaussian());
+        layer.setBias(j, initialization.bias(random, layer.inputs(), layer.outputs()));
       }
     }
     for (Layer layer : network.layers) {
       for (int j = 0; j < layer.outputs(); j++) {
         for (int k = 0; k < layer.inputs(); k++) {
-          layer.setWeight(j, k, random.nextGaussian());
+          layer.setWeight(j, k, initialization.weight(random, layer.inputs(), layer.outputs()));
         }
       }
     }
@@ -95,17 +104,24 @@ public final class Network {
 
   /** The number of examples in {@code data} whose label is the network's prediction. */
   public int evaluate(Examples data) {
-    checkShapeMatches(data);
-    return evaluate(SparseRows.of(data.features(), data.size(), data.featureCount()), data.labels());
+    return measure(data, null).correct();
   }
 
-  /** {@link #evaluate(Examples)} for data already in sparse form, as training keeps it. */
-  int evaluate(SparseRows inputs, int[] labels) {
+  /** The mean {@code cost} (NaN if {@code cost} is null) and the correct predictions on {@code data}. */
+  public Measurement measure(Examples data, Cost cost) {
+    checkShapeMatches(data);
+    return measure(SparseRows.of(data.features(), data.size(), data.featureCount()), data.labels(), cost);
+  }
+
+  /** {@link #measure(Examples, Cost)} for data already in sparse form, as training keeps it. */
+  Measurement measure(SparseRows inputs, int[] labels, Cost cost) {
     int n = inputs.rows();
     int rows = Math.min(EVALUATION_ROWS, Math.max(n, 1));
     ForwardPass pass = new ForwardPass(this, rows);
     Inputs.Sparse cursor = new Inputs.Sparse(inputs, identity(n));
     int outputs = spec.outputSize();
+    double[] y = cost == null ? null : new double[rows * outputs];
+    double costSum = 0.0;
     int correct = 0;
     for (int start = 0; start < n; start += rows) {
       int count = Math.min(rows, n - start);
@@ -115,8 +131,15 @@ public final class Network {
           correct++;
         }
       }
+      if (cost != null) {
+        java.util.Arrays.fill(y, 0.0);
+        for (int r = 0; r < count; r++) {
+          y[r * outputs + labels[start + r]] = 1.0;
+        }
+        costSum += cost.cost(output, y, count, outputs);
+      }
     }
-    return correct;
+    return new Measurement(cost == null ? Double.NaN : costSum / n, correct, n);
   }
 
   /** {@code [0, 1, …, n − 1]}. */

@@ -13,20 +13,25 @@ import org.apache.commons.math3.random.MersenneTwister;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /**
- * Mini-batch stochastic gradient descent: Nielsen's {@code Network.SGD}.
+ * Mini-batch stochastic gradient descent: Nielsen's {@code Network.SGD} ({@code network.py}) and
+ * its chapter-3 extension ({@code network2.py}).
  *
  * <p>Every epoch reshuffles the training data with a generator drawn from the configured seed,
  * cuts it into consecutive mini-batches of {@code m} examples (the last one shorter when {@code m}
- * does not divide {@code n}), computes each batch's summed gradient by {@link Backpropagation} and
- * lets the optimizer step. After each epoch it counts the correct test predictions, if test data
- * is given, and tells the listener.
+ * does not divide {@code n}), computes each batch's summed gradient by {@link Backpropagation},
+ * adds the regularisation term and lets the optimizer step with the schedule's learning rate.
+ * After each epoch it measures what the configuration asks for, tells the listener, and asks the
+ * schedule and the early-stopping rule whether to go on.
  *
- * <p>The same network, data, configuration and seed give bit-identical weights.
+ * <p>The same network, data, configuration and seed give bit-identical weights, whatever the
+ * number of threads.
  */
 public final class Trainer {
 
   /** Keeps the shuffle's random stream apart from the initialisation's for the same seed. */
   private static final long SHUFFLE_STREAM = 0x5DEECE66DL;
+  /** Keeps the dropout masks' random stream apart from the others. */
+  private static final long DROPOUT_STREAM = 0x2545F4914F6CDD1DL;
 
   private final Cost cost;
   private final Optimizer optimizer;
@@ -40,57 +45,130 @@ public final class Trainer {
   /**
    * Trains {@code network} in place.
    *
-   * @param test evaluated after every epoch; may be {@code null}
-   * @return one result per epoch
+   * @param evaluation measured after every epoch as the configuration's monitoring asks, and
+   *     steering the schedule and early stopping; may be {@code null}
+   * @return the figures of every epoch
    */
-  public List<EpochResult> train(
-      Network network, Examples training, Examples test, TrainingConfig config,
-      TrainingListener listener) {
+  public History train(Network network, Examples training, Examples evaluation,
+      TrainingConfig config, TrainingListener listener) {
     network.checkShapeMatches(training);
-    if (test != null) {
-      network.checkShapeMatches(test);
+    if (evaluation != null) {
+      network.checkShapeMatches(evaluation);
     }
     int n = training.size();
     if (n == 0) {
       throw new IllegalArgumentException("the training data is empty");
     }
     int m = Math.min(config.batchSize(), n);
-    int outputs = network.spec().outputSize();
-
     // The inputs in sparse form, built once: four in five MNIST pixels are zero, and the first
     // layer's kernels skip them (see Matrices.sparseAffine).
     SparseRows inputs = SparseRows.of(training.features(), n, training.featureCount());
-    SparseRows testInputs =
-        test == null ? null : SparseRows.of(test.features(), test.size(), test.featureCount());
+    SparseRows evaluationInputs = evaluation == null ? null
+        : SparseRows.of(evaluation.features(), evaluation.size(), evaluation.featureCount());
+
     Backpropagation backprop = new Backpropagation(network, cost, m);
     double[][] parameters = network.parameterBlocks();
+    boolean[] weightBlocks = network.weightBlocks();
     OptimizerState state = optimizer.start(
-        Arrays.stream(parameters).mapToInt(p -> p.length).toArray(), network.weightBlocks());
-    RandomGenerator random = new MersenneTwister(config.seed() ^ SHUFFLE_STREAM);
+        Arrays.stream(parameters).mapToInt(p -> p.length).toArray(), weightBlocks);
+    Schedule.State schedule = config.schedule().start(optimizer.learningRate());
+    RandomGenerator shuffling = new MersenneTwister(config.seed() ^ SHUFFLE_STREAM);
+    RandomGenerator dropping = new MersenneTwister(config.seed() ^ DROPOUT_STREAM);
     int[] order = Network.identity(n);
     Inputs.Sparse batch = new Inputs.Sparse(inputs, order);
-    double[] y = new double[m * outputs];
+    double[] y = new double[m * network.spec().outputSize()];
+    double[][] best = network.parameterSnapshot();
+    double bestAccuracy = Double.NEGATIVE_INFINITY;
+    int sinceBest = 0;
 
     List<EpochResult> results = new ArrayList<>();
     for (int epoch = 0; epoch < config.epochs(); epoch++) {
+      double learningRate = schedule.learningRate();
       long start = System.nanoTime();
-      shuffle(order, random);
-      double costSum = 0.0;
+      shuffle(order, shuffling);
       for (int first = 0; first < n; first += m) {
         int rows = Math.min(m, n - first);
         oneHot(training, order, first, rows, y);
-        costSum += backprop.computeGradients(batch.select(first, rows), y);
-        state.step(parameters, backprop.gradients(), rows, optimizer.learningRate());
+        backprop.computeGradients(batch.select(first, rows), y, config.dropout(), dropping);
+        double[][] gradients = backprop.gradients();
+        for (int b = 0; b < parameters.length; b++) {
+          if (weightBlocks[b]) {
+            config.regularization().addGradient(parameters[b], gradients[b], rows, n);
+          }
+        }
+        state.step(parameters, gradients, rows, learningRate);
         listener.batchFinished(epoch, first + rows, n);
       }
       double seconds = (System.nanoTime() - start) / 1e9;
-      int correct = test == null ? 0 : network.evaluate(testInputs, test.labels());
-      EpochResult result =
-          new EpochResult(epoch, correct, test == null ? 0 : test.size(), costSum / n, seconds);
+
+      EpochResult result = measure(network, epoch, learningRate, seconds, config,
+          inputs, training.labels(), evaluationInputs, evaluation == null ? null : evaluation.labels());
       results.add(result);
       listener.epochFinished(result);
+
+      boolean improved = result.evaluationAccuracy() > bestAccuracy;
+      if (improved) {
+        bestAccuracy = result.evaluationAccuracy();
+        sinceBest = 0;
+        copy(parameters, best);
+      } else {
+        sinceBest++;
+      }
+      boolean goOn = schedule.epochFinished(epoch, result.evaluationAccuracy());
+      int patience = config.earlyStopping().patience();
+      if (!goOn || (patience > 0 && sinceBest >= patience)) {
+        break;
+      }
     }
-    return List.copyOf(results);
+    if (config.earlyStopping().restoreBest() && bestAccuracy > Double.NEGATIVE_INFINITY) {
+      copy(best, parameters);
+    }
+    return new History(results);
+  }
+
+  /** The monitored figures after an epoch; evaluation accuracy always when there is evaluation data. */
+  private EpochResult measure(Network network, int epoch, double learningRate, double seconds,
+      TrainingConfig config, SparseRows trainingInputs, int[] trainingLabels,
+      SparseRows evaluationInputs, int[] evaluationLabels) {
+    Monitoring monitoring = config.monitoring();
+    double trainingCost = Double.NaN;
+    double trainingAccuracy = Double.NaN;
+    if (monitoring.trainingCost() || monitoring.trainingAccuracy()) {
+      Measurement onTraining = network.measure(
+          trainingInputs, trainingLabels, monitoring.trainingCost() ? cost : null);
+      trainingCost = onTraining.meanCost() + penalty(network, config, trainingInputs.rows());
+      trainingAccuracy = monitoring.trainingAccuracy() ? onTraining.accuracy() : Double.NaN;
+    }
+    if (evaluationInputs == null) {
+      return new EpochResult(epoch, learningRate, trainingCost, trainingAccuracy, Double.NaN,
+          Double.NaN, 0, 0, seconds);
+    }
+    Measurement onEvaluation = network.measure(
+        evaluationInputs, evaluationLabels, monitoring.evaluationCost() ? cost : null);
+    double evaluationCost = onEvaluation.meanCost()
+        + (monitoring.evaluationCost() ? penalty(network, config, evaluationInputs.rows()) : 0.0);
+    return new EpochResult(epoch, learningRate, trainingCost, trainingAccuracy, evaluationCost,
+        onEvaluation.accuracy(), onEvaluation.correct(), onEvaluation.total(), seconds);
+  }
+
+  /**
+   * The regularisation term {@code (1/n) Σ λR(w)} of a reported cost, with {@code n} the size of
+   * the data set measured, as {@code network2.py}'s {@code total_cost} adds it.
+   */
+  private static double penalty(Network network, TrainingConfig config, int n) {
+    double sum = 0.0;
+    for (Layer layer : network.layers()) {
+      for (double[] row : layer.weights) {
+        sum += config.regularization().penalty(row);
+      }
+    }
+    return sum / n;
+  }
+
+  private static void copy(double[][] from, double[][] to) {
+    for (int b = 0; b < from.length; b++) {
+      System.arraycopy(from[b], 0, to[b], 0, from[b].length);
+    }
   }
 
   /** Writes the one-hot desired outputs of the examples {@code order[first .. first + rows)} into {@code y}. */

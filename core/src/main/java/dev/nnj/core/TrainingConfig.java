@@ -1,14 +1,29 @@
 package dev.nnj.core;
 
+import java.util.Objects;
+
 /**
- * How long and in what steps to train: Nielsen's {@code SGD(training_data, epochs,
- * mini_batch_size, eta)} without the learning rate, which belongs to the optimizer.
+ * How to train: Nielsen's {@code SGD(training_data, epochs, mini_batch_size, eta, lmbda, …)}
+ * without the learning rate, which belongs to the optimizer.
  *
- * @param epochs passes over the training data, ≥ 1
+ * @param epochs passes over the training data at most, ≥ 1
  * @param batchSize the mini-batch size {@code m}, ≥ 1
- * @param seed the seed of the reshuffle drawn before every epoch
+ * @param seed seeds every epoch's reshuffle and the dropout masks
+ * @param regularization the weight penalty ({@link NoRegularization} for none)
+ * @param dropout the probability of dropping each hidden neuron in training, in [0, 1)
+ * @param schedule how the learning rate changes per epoch ({@link ConstantRate} for none)
+ * @param earlyStopping when to stop before {@code epochs} ({@link EarlyStopping#NEVER})
+ * @param monitoring which figures to measure after every epoch
  */
-public record TrainingConfig(int epochs, int batchSize, long seed) {
+public record TrainingConfig(
+    int epochs,
+    int batchSize,
+    long seed,
+    Regularization regularization,
+    double dropout,
+    Schedule schedule,
+    EarlyStopping earlyStopping,
+    Monitoring monitoring) {
 
   /** Validates. */
   public TrainingConfig {
@@ -18,5 +33,48 @@ public record TrainingConfig(int epochs, int batchSize, long seed) {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batchSize must be >= 1: " + batchSize);
     }
+    if (!(dropout >= 0 && dropout < 1)) {
+      throw new IllegalArgumentException("dropout must be in [0, 1): " + dropout);
+    }
+    Objects.requireNonNull(regularization, "regularization");
+    Objects.requireNonNull(schedule, "schedule");
+    Objects.requireNonNull(earlyStopping, "earlyStopping");
+    Objects.requireNonNull(monitoring, "monitoring");
+  }
+
+  /** Chapter 1's training: no regularisation, no dropout, constant rate, every epoch. */
+  public TrainingConfig(int epochs, int batchSize, long seed) {
+    this(epochs, batchSize, seed, new NoRegularization(), 0.0, new ConstantRate(),
+        EarlyStopping.NEVER, Monitoring.EVALUATION_ACCURACY);
+  }
+
+  /** This configuration with another regularisation. */
+  public TrainingConfig withRegularization(Regularization regularization) {
+    return new TrainingConfig(epochs, batchSize, seed, regularization, dropout, schedule,
+        earlyStopping, monitoring);
+  }
+
+  /** This configuration with another dropout probability. */
+  public TrainingConfig withDropout(double dropout) {
+    return new TrainingConfig(epochs, batchSize, seed, regularization, dropout, schedule,
+        earlyStopping, monitoring);
+  }
+
+  /** This configuration with another schedule. */
+  public TrainingConfig withSchedule(Schedule schedule) {
+    return new TrainingConfig(epochs, batchSize, seed, regularization, dropout, schedule,
+        earlyStopping, monitoring);
+  }
+
+  /** This configuration with another early-stopping rule. */
+  public TrainingConfig withEarlyStopping(EarlyStopping earlyStopping) {
+    return new TrainingConfig(epochs, batchSize, seed, regularization, dropout, schedule,
+        earlyStopping, monitoring);
+  }
+
+  /** This configuration with other figures monitored. */
+  public TrainingConfig withMonitoring(Monitoring monitoring) {
+    return new TrainingConfig(epochs, batchSize, seed, regularization, dropout, schedule,
+        earlyStopping, monitoring);
   }
 }

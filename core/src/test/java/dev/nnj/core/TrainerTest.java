@@ -30,13 +30,14 @@ class TrainerTest {
     Network network = Network.initialised(spec, 3);
     int before = network.evaluate(test);
     List<EpochResult> results = new Trainer(new Quadratic(), new Sgd(3.0))
-        .train(network, training, test, new TrainingConfig(30, 10, 3), TrainingListener.NONE);
+        .train(network, training, test, new TrainingConfig(30, 10, 3), TrainingListener.NONE)
+        .epochs();
     EpochResult last = results.get(results.size() - 1);
     assertThat(results).hasSize(30);
     assertThat(last.evaluated()).isEqualTo(300);
     // Three classes: chance is 100 of 300. A working SGD gets far above it on this easy problem.
     assertThat(last.correct()).isGreaterThan(240).isGreaterThan(before);
-    assertThat(last.trainingCost()).isLessThan(results.get(0).trainingCost());
+    assertThat(last.accuracy()).isGreaterThan(results.get(0).accuracy());
   }
 
   @Test
@@ -70,7 +71,7 @@ class TrainerTest {
           @Override public void epochFinished(EpochResult result) {
             heard.add(result);
           }
-        });
+        }).epochs();
     assertThat(heard).isEqualTo(returned);
     assertThat(heard).extracting(EpochResult::epoch).containsExactly(0, 1, 2);
   }
@@ -88,6 +89,78 @@ class TrainerTest {
   void config_refusesNonPositiveEpochsAndBatches() {
     assertThatThrownBy(() -> new TrainingConfig(0, 10, 1)).hasMessage("epochs must be >= 1: 0");
     assertThatThrownBy(() -> new TrainingConfig(1, -5, 1)).hasMessage("batchSize must be >= 1: -5");
+  }
+
+  @Test
+  void train_withEarlyStoppingStopsAfterPatienceAndRestoresTheBestWeights() {
+    Network network = Network.initialised(spec, 4);
+    TrainingConfig config = new TrainingConfig(40, 10, 4)
+        .withEarlyStopping(new EarlyStopping(2, true));
+    History history = new Trainer(new Quadratic(), new Sgd(8.0))
+        .train(network, training, test, config, TrainingListener.NONE);
+    EpochResult best = history.best().orElseThrow();
+    List<EpochResult> epochs = history.epochs();
+    // Either all 40 epochs ran, or training stopped exactly two epochs after the best one.
+    if (epochs.size() < 40) {
+      assertThat(epochs.get(epochs.size() - 1).epoch()).isEqualTo(best.epoch() + 2);
+    }
+    assertThat(network.evaluate(test)).isEqualTo(best.correct());
+  }
+
+  @Test
+  void train_monitorsEveryFigureWhenAsked() {
+    History history = new Trainer(new Quadratic(), new Sgd(3.0)).train(
+        Network.initialised(spec, 2), training, test,
+        new TrainingConfig(2, 10, 2).withMonitoring(Monitoring.ALL).withRegularization(new L2(1.0)),
+        TrainingListener.NONE);
+    EpochResult last = history.epochs().get(1);
+    assertThat(last.trainingCost()).isPositive();
+    assertThat(last.trainingAccuracy()).isBetween(0.0, 1.0);
+    assertThat(last.evaluationCost()).isPositive();
+    assertThat(last.evaluationAccuracy()).isEqualTo(last.correct() / 300.0);
+    assertThat(last.learningRate()).isEqualTo(3.0);
+  }
+
+  @Test
+  void train_withDropoutIsDeterministicAndDiffersFromWithout() {
+    TrainingConfig config = new TrainingConfig(2, 10, 6).withDropout(0.5);
+    double[][] first = trained(config);
+    assertThat(trained(config)).isDeepEqualTo(first);
+    assertThat(trained(new TrainingConfig(2, 10, 6))).isNotEqualTo(first);
+  }
+
+  @Test
+  void train_passesTheWeightBlocksToTheOptimizer() {
+    List<boolean[]> seen = new ArrayList<>();
+    Optimizer recording = new Optimizer() {
+      @Override public double learningRate() {
+        return 1.0;
+      }
+
+      @Override public Optimizer withLearningRate(double learningRate) {
+        return this;
+      }
+
+      @Override public OptimizerState start(int[] blockLengths, boolean[] weightBlocks) {
+        seen.add(weightBlocks);
+        assertThat(blockLengths).hasSameSizeAs(weightBlocks);
+        return (parameters, gradients, batchSize, learningRate) -> { };
+      }
+    };
+    new Trainer(new Quadratic(), recording).train(Network.initialised(spec, 1), training, null,
+        new TrainingConfig(1, 10, 1), TrainingListener.NONE);
+    // [8, 6, 3]: eight weight rows and the biases of layer 2, six rows and the biases of layer 3.
+    boolean[] expected = new boolean[8 + 1 + 6 + 1];
+    java.util.Arrays.fill(expected, 0, 8, true);
+    java.util.Arrays.fill(expected, 9, 15, true);
+    assertThat(seen.get(0)).containsExactly(expected);
+  }
+
+  private double[][] trained(TrainingConfig config) {
+    Network network = Network.initialised(spec, 6);
+    new Trainer(new Quadratic(), new Sgd(3.0))
+        .train(network, training, null, config, TrainingListener.NONE);
+    return network.parameterSnapshot();
   }
 
   private double[][] trainedWeights(long seed) {

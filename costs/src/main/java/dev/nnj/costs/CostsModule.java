@@ -5,7 +5,9 @@ import com.google.inject.Binder;
 import com.google.inject.multibindings.MapBinder;
 
 /**
- * Binds the built-in costs under their names: {@code "quadratic"}.
+ * Binds the built-in costs under their names: {@code "quadratic"} ({@link Quadratic}, any output
+ * activation), {@code "cross-entropy"} ({@link CrossEntropy}, sigmoid outputs) and
+ * {@code "log-likelihood"} ({@link LogLikelihood}, softmax outputs).
  *
  * <p>The names are part of nnj's file formats and never change. A duplicate name fails when the
  * injector is created. To replace a built-in, leave this module out and bind the names you
@@ -22,5 +24,7 @@ public final class CostsModule extends AbstractModule {
   protected void configure() {
     MapBinder<String, Cost> costs = costBinder(binder());
     costs.addBinding("quadratic").toInstance(new Quadratic());
+    costs.addBinding("cross-entropy").toInstance(new CrossEntropy());
+    costs.addBinding("log-likelihood").toInstance(new LogLikelihood());
   }
 }

@@ -35,11 +35,13 @@ class CostsModuleTest {
   }
 
   @Test
-  void injector_bindsQuadraticUnderItsName() {
+  void injector_bindsExactlyTheBuiltInsUnderTheirNames() {
     Map<String, Cost> costs = Guice.createInjector(new CostsModule()).getInstance(COSTS);
 
-    assertThat(costs).containsOnlyKeys("quadratic");
+    assertThat(costs).containsOnlyKeys("quadratic", "cross-entropy", "log-likelihood");
     assertThat(costs.get("quadratic")).isInstanceOf(Quadratic.class);
+    assertThat(costs.get("cross-entropy")).isInstanceOf(CrossEntropy.class);
+    assertThat(costs.get("log-likelihood")).isInstanceOf(LogLikelihood.class);
   }
 
   @Test
@@ -56,7 +58,7 @@ class CostsModuleTest {
                 })
             .getInstance(COSTS);
 
-    assertThat(costs).containsOnlyKeys("quadratic", "absolute");
+    assertThat(costs).containsOnlyKeys("quadratic", "cross-entropy", "log-likelihood", "absolute");
     assertThat(costs.get("absolute")).isSameAs(absolute);
     assertThat(costs.get("quadratic")).isInstanceOf(Quadratic.class);
   }

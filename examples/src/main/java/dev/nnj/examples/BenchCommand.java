@@ -90,7 +90,8 @@ final class BenchCommand implements Callable<Integer> {
       Trainer trainer = new Trainer(registry.cost("quadratic"),
           registry.optimizer("sgd").withLearningRate(learningRate));
       List<EpochResult> results = trainer.train(network, mnist.training(), null,
-          new TrainingConfig(epochs, configuration.batchSize(), seed), TrainingListener.NONE);
+          new TrainingConfig(epochs, configuration.batchSize(), seed), TrainingListener.NONE)
+          .epochs();
       double seconds = median(results.subList(1, results.size()));
       int n = mnist.training().size();
       out.printf(Locale.ROOT, "%-14s %5d %12.1f %14.0f %9.2f %14.0f%n",

@@ -1,6 +1,6 @@
 package dev.nnj.examples;
 
-import dev.nnj.core.EpochResult;
+import dev.nnj.core.History;
 import dev.nnj.core.Network;
 import dev.nnj.core.NetworkSpec;
 import dev.nnj.core.Trainer;
@@ -54,13 +54,13 @@ public final class ChapterOne {
   }
 
   /** Loads MNIST from {@code location}, fetching it if needed, and trains the network. */
-  public List<EpochResult> run(Settings settings, DataLocation location, TrainingListener listener) {
+  public History run(Settings settings, DataLocation location, TrainingListener listener) {
     Splits mnist = registry.dataset("mnist").load(location);
     return train(settings, mnist, listener);
   }
 
   /** Trains the chapter-1 network on already loaded data. */
-  public List<EpochResult> train(Settings settings, Splits data, TrainingListener listener) {
+  public History train(Settings settings, Splits data, TrainingListener listener) {
     NetworkSpec spec = NetworkSpec.of(settings.sizes(), registry.activation("sigmoid"));
     Network network = Network.initialised(spec, settings.seed());
     Trainer trainer = new Trainer(

@@ -2,6 +2,7 @@ package dev.nnj.examples;
 
 import dev.nnj.activations.Sigmoid;
 import dev.nnj.core.EpochResult;
+import dev.nnj.core.History;
 import dev.nnj.core.Network;
 import dev.nnj.core.NetworkSpec;
 import dev.nnj.core.Trainer;
@@ -25,10 +26,10 @@ public final class ComposeExample {
 
     Network network = Network.initialised(NetworkSpec.of(List.of(784, 30, 10), new Sigmoid()), 1);
     Trainer trainer = new Trainer(new Quadratic(), new Sgd(3.0));
-    List<EpochResult> epochs = trainer.train(
+    History history = trainer.train(
         network, mnist.training(), mnist.test(), new TrainingConfig(3, 10, 1), TrainingListener.NONE);
 
-    for (EpochResult epoch : epochs) {
+    for (EpochResult epoch : history.epochs()) {
       System.out.printf("epoch %d: %.2f %% correct%n", epoch.epoch(), 100 * epoch.accuracy());
     }
   }

@@ -53,7 +53,7 @@ class CustomActivationTest {
     NetworkSpec spec = new NetworkSpec(List.of(2, 8, 2), List.of(softsign, registry.activation("sigmoid")));
     Network network = Network.initialised(spec, 5);
     List<EpochResult> results = new Trainer(registry.cost("quadratic"), registry.optimizer("sgd").withLearningRate(2.0))
-        .train(network, data, data, new TrainingConfig(60, 10, 5), TrainingListener.NONE);
+        .train(network, data, data, new TrainingConfig(60, 10, 5), TrainingListener.NONE).epochs();
     // XOR is not linearly separable: above 90 % needs the softsign hidden layer to work.
     assertThat(results.get(results.size() - 1).accuracy()).isGreaterThan(0.9);
   }

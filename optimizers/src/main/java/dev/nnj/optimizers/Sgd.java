@@ -12,9 +12,7 @@ public record Sgd(double learningRate) implements Optimizer {
 
   /** Validates the learning rate. */
   public Sgd {
-    if (!(learningRate > 0.0) || Double.isInfinite(learningRate)) {
-      throw new IllegalArgumentException("learningRate must be > 0 and finite: " + learningRate);
-    }
+    Validation.requirePositive("learningRate", learningRate);
   }
 
   @Override
@@ -29,10 +27,7 @@ public record Sgd(double learningRate) implements Optimizer {
 
   private static void step(
       double[][] parameters, double[][] gradients, int batchSize, double learningRate) {
-    if (batchSize < 1) {
-      // 0 would silently turn every parameter into NaN or infinity; a negative size would ascend.
-      throw new IllegalArgumentException("batchSize must be >= 1: " + batchSize);
-    }
+    Validation.requireBatchSize(batchSize);
     double scale = learningRate / batchSize;
     for (int block = 0; block < parameters.length; block++) {
       double[] p = parameters[block];

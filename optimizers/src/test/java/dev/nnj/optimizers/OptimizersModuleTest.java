@@ -16,14 +16,32 @@ class OptimizersModuleTest {
   private static final Key<Map<String, Optimizer>> OPTIMIZERS =
       Key.get(new TypeLiteral<Map<String, Optimizer>>() {});
 
+  private static final String[] BUILT_IN_NAMES = {
+    "sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "adamw"
+  };
+
   @Test
-  void injector_bindsSgdWithBookLearningRate() {
+  void injector_bindsExactlyTheBuiltInNamesSimplestFirst() {
     Map<String, Optimizer> optimizers =
         Guice.createInjector(new OptimizersModule()).getInstance(OPTIMIZERS);
 
-    assertThat(optimizers).containsOnlyKeys("sgd");
+    // MapBinder keeps binding order, which is the order the module's Javadoc lists.
+    assertThat(optimizers.keySet()).containsExactly(BUILT_IN_NAMES);
+  }
+
+  @Test
+  void injector_bindsTheDocumentedDefaults() {
+    Map<String, Optimizer> optimizers =
+        Guice.createInjector(new OptimizersModule()).getInstance(OPTIMIZERS);
+
     assertThat(optimizers.get("sgd")).isEqualTo(new Sgd(3.0));
     assertThat(OptimizersModule.DEFAULT_SGD_LEARNING_RATE).isEqualTo(3.0);
+    assertThat(optimizers.get("momentum")).isEqualTo(new Momentum(0.1, 0.9));
+    assertThat(optimizers.get("nesterov")).isEqualTo(new Nesterov(0.1, 0.9));
+    assertThat(optimizers.get("adagrad")).isEqualTo(new AdaGrad(0.01, 1e-8));
+    assertThat(optimizers.get("rmsprop")).isEqualTo(new RmsProp(0.001, 0.9, 1e-8));
+    assertThat(optimizers.get("adam")).isEqualTo(new Adam(0.001, 0.9, 0.999, 1e-8));
+    assertThat(optimizers.get("adamw")).isEqualTo(new AdamW(0.001, 0.9, 0.999, 1e-8, 0.01));
   }
 
   @Test
@@ -41,7 +59,7 @@ class OptimizersModuleTest {
                 })
             .getInstance(OPTIMIZERS);
 
-    assertThat(optimizers).containsOnlyKeys("sgd", "slow-sgd");
+    assertThat(optimizers).containsKeys(BUILT_IN_NAMES).containsKey("slow-sgd").hasSize(8);
     assertThat(optimizers.get("slow-sgd")).isEqualTo(new Sgd(0.01));
     assertThat(optimizers.get("sgd")).isEqualTo(new Sgd(3.0));
   }
