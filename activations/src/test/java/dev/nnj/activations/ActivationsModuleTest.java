@@ -16,29 +16,51 @@ class ActivationsModuleTest {
   private static final Key<Map<String, Activation>> ACTIVATIONS =
       Key.get(new TypeLiteral<Map<String, Activation>>() {});
 
-  /** A user's own activation: the identity, enough to tell it apart from the sigmoid. */
-  static final class Identity implements Activation {
+  /** A user's own activation: {@code σ(z) = −z}, enough to tell it apart from the built-ins. */
+  static final class Negation implements Activation {
     @Override
     public void apply(double[] z, double[] a, int rows, int cols) {
-      System.arraycopy(z, 0, a, 0, rows * cols);
+      for (int i = 0; i < rows * cols; i++) {
+        a[i] = -z[i];
+      }
     }
 
     @Override
-    public void derivative(double[] z, double[] a, double[] gradient, int rows, int cols) {}
+    public void derivative(double[] z, double[] a, double[] gradient, int rows, int cols) {
+      for (int i = 0; i < rows * cols; i++) {
+        gradient[i] = -gradient[i];
+      }
+    }
   }
 
   @Test
-  void injector_bindsSigmoidUnderItsName() {
+  void injector_bindsExactlyTheBuiltInsUnderTheirNames() {
     Map<String, Activation> activations =
         Guice.createInjector(new ActivationsModule()).getInstance(ACTIVATIONS);
 
-    assertThat(activations).containsOnlyKeys("sigmoid");
+    assertThat(activations)
+        .containsOnlyKeys(
+            "identity", "sigmoid", "tanh", "relu", "leaky-relu", "elu", "softplus", "softmax");
+    assertThat(activations.get("identity")).isInstanceOf(Identity.class);
     assertThat(activations.get("sigmoid")).isInstanceOf(Sigmoid.class);
+    assertThat(activations.get("tanh")).isInstanceOf(Tanh.class);
+    assertThat(activations.get("relu")).isInstanceOf(Relu.class);
+    assertThat(activations.get("softplus")).isInstanceOf(Softplus.class);
+    assertThat(activations.get("softmax")).isInstanceOf(Softmax.class);
   }
 
   @Test
-  void activationBinder_addsUserNameNextToBuiltIn() {
-    Identity identity = new Identity();
+  void injector_bindsParameterisedBuiltInsWithTheirDefaults() {
+    Map<String, Activation> activations =
+        Guice.createInjector(new ActivationsModule()).getInstance(ACTIVATIONS);
+
+    assertThat(activations.get("leaky-relu")).isEqualTo(new LeakyRelu(0.01));
+    assertThat(activations.get("elu")).isEqualTo(new Elu(1.0));
+  }
+
+  @Test
+  void activationBinder_addsUserNameNextToBuiltIns() {
+    Negation negation = new Negation();
     Map<String, Activation> activations =
         Guice.createInjector(
                 new ActivationsModule(),
@@ -46,14 +68,14 @@ class ActivationsModuleTest {
                   @Override
                   protected void configure() {
                     ActivationsModule.activationBinder(binder())
-                        .addBinding("identity")
-                        .toInstance(identity);
+                        .addBinding("negation")
+                        .toInstance(negation);
                   }
                 })
             .getInstance(ACTIVATIONS);
 
-    assertThat(activations).containsOnlyKeys("sigmoid", "identity");
-    assertThat(activations.get("identity")).isSameAs(identity);
+    assertThat(activations).hasSize(9).containsKeys("sigmoid", "softmax", "negation");
+    assertThat(activations.get("negation")).isSameAs(negation);
     assertThat(activations.get("sigmoid")).isInstanceOf(Sigmoid.class);
   }
 
@@ -65,7 +87,7 @@ class ActivationsModuleTest {
           protected void configure() {
             ActivationsModule.activationBinder(binder())
                 .addBinding("sigmoid")
-                .toInstance(new Identity());
+                .toInstance(new Negation());
           }
         };
 
