@@ -2,12 +2,14 @@ package dev.nnj.examples;
 
 import com.google.inject.AbstractModule;
 import dev.nnj.activations.ActivationsModule;
+import dev.nnj.core.CoreModule;
 import dev.nnj.costs.CostsModule;
 import dev.nnj.datasets.DatasetsModule;
 import dev.nnj.optimizers.OptimizersModule;
 
 /**
- * Installs every built-in family: activations, costs, optimizers and datasets. Combine it with
+ * Installs every built-in family: activations, costs, optimizers, datasets, and core's
+ * initialisations, regularisations and schedules. Combine it with
  * your own modules to add implementations under new names.
  */
 public final class NnjModule extends AbstractModule {
@@ -18,5 +20,6 @@ public final class NnjModule extends AbstractModule {
     install(new CostsModule());
     install(new OptimizersModule());
     install(new DatasetsModule());
+    install(new CoreModule());
   }
 }

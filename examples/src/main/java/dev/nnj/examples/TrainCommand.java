@@ -1,9 +1,12 @@
 package dev.nnj.examples;
 
 import com.google.inject.Guice;
+import com.google.inject.Injector;
 import dev.nnj.core.EpochResult;
+import dev.nnj.core.Measurement;
 import dev.nnj.core.TrainingListener;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,53 +15,69 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code nnj train}: Nielsen's chapter-1 network on MNIST, one line per epoch. */
+/** {@code nnj train [SPEC.json]}: trains a network and prints one line per epoch. */
 @Command(
     name = "train",
     mixinStandardHelpOptions = true,
     description = {
-        "Trains Nielsen's chapter-1 network (sigmoid neurons, quadratic cost, mini-batch SGD) "
-            + "on MNIST's 50,000 training images. After each epoch it prints how many of the "
-            + "10,000 test images it classifies correctly and the epoch's training time:",
+        "Trains a network on MNIST and prints, after each epoch, how many of the evaluation "
+            + "images it classifies correctly and the epoch's training time:",
         "",
         "  Epoch 0: 9129 / 10000 (0.09 s)",
         "",
-        "The defaults are the book's run. MNIST is fetched on first use."})
+        "Without SPEC it runs Nielsen's chapter-1 network (sigmoid neurons, quadratic cost, "
+            + "mini-batch SGD) evaluated on the 10,000 test images. SPEC is an experiment file "
+            + "(see examples/experiments/); the options below override its fields. MNIST is "
+            + "fetched on first use."})
 final class TrainCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  @Parameters(index = "0", arity = "0..1", paramLabel = "SPEC",
+      description = "An experiment spec (JSON); default: chapter 1's run.")
+  Path specFile;
+
   @Option(names = "--sizes", paramLabel = "N,N[,N...]", split = ",", hideParamSyntax = true,
-      description = "Layer sizes, input first (default: ${DEFAULT-VALUE}).", defaultValue = "784,30,10")
+      description = "Layer sizes, input first (chapter 1: 784,30,10).")
   List<Integer> sizes;
 
-  @Option(names = "--epochs", paramLabel = "N", defaultValue = "30",
-      description = "Passes over the training data (default: ${DEFAULT-VALUE}).")
-  int epochs;
+  @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training data (chapter 1: 30).")
+  Integer epochs;
 
-  @Option(names = "--batch", paramLabel = "M", defaultValue = "10",
-      description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
-  int batchSize;
+  @Option(names = "--batch", paramLabel = "M", description = "Mini-batch size (chapter 1: 10).")
+  Integer batchSize;
 
-  @Option(names = "--eta", paramLabel = "η", defaultValue = "3.0",
-      description = "Learning rate (default: ${DEFAULT-VALUE}).")
-  double learningRate;
+  @Option(names = "--eta", paramLabel = "η", description = "Learning rate (chapter 1: 3.0).")
+  Double learningRate;
 
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
-      description = "Seeds the initial weights and the shuffles: the same seed, the same result "
-          + "(default: ${DEFAULT-VALUE}).")
-  long seed;
+  @Option(names = "--seed", paramLabel = "S",
+      description = "Seeds the initial weights, the shuffles and dropout: the same seed, the same "
+          + "result (default: 1).")
+  Long seed;
+
+  @Option(names = "--history", paramLabel = "FILE",
+      description = "Writes every epoch's figures to FILE: CSV if it ends in .csv, else JSON.")
+  Path historyFile;
 
   @Mixin DataOptions data;
 
   @Override
   public Integer call() {
-    ChapterOne.Settings settings = validatedSettings();
+    validateOptions();
+    Injector injector = Guice.createInjector(new NnjModule());
+    Registry registry = injector.getInstance(Registry.class);
+    ExperimentSpec experiment = specFile == null ? ExperimentSpec.chapterOne()
+        : ExperimentSpec.read(specFile, registry.jsonMapper());
+    if (sizes != null) {
+      experiment = experiment.withSizes(sizes);
+    }
+    experiment = experiment.with(epochs, batchSize, learningRate, seed);
+
     PrintWriter out = spec.commandLine().getOut();
-    ChapterOne chapterOne = Guice.createInjector(new NnjModule()).getInstance(ChapterOne.class);
     TrainingListener printer = new TrainingListener() {
       @Override
       public void epochFinished(EpochResult result) {
@@ -67,33 +86,48 @@ final class TrainCommand implements Callable<Integer> {
         out.flush();
       }
     };
+    Experiment.Result result;
     try (ConsoleFetchProgress progress = new ConsoleFetchProgress(spec.commandLine().getErr())) {
-      chapterOne.run(settings, data.location("mnist", progress), printer);
+      result = injector.getInstance(Experiment.class)
+          .run(experiment, data.location(experiment.dataset(), progress), printer);
+    }
+    if (experiment.evaluateOn().equals("validation")) {
+      Measurement test = result.test();
+      result.history().best().ifPresent(best -> out.println(String.format(Locale.ROOT,
+          "Best validation epoch %d: %d / %d; its test accuracy: %d / %d (%.2f %%)",
+          best.epoch(), best.correct(), best.evaluated(), test.correct(), test.total(),
+          100 * test.accuracy())));
+    }
+    if (historyFile != null) {
+      if (historyFile.toString().endsWith(".csv")) {
+        result.history().writeCsv(historyFile);
+      } else {
+        result.history().writeJson(historyFile);
+      }
     }
     return 0;
   }
 
-  /** Checks every option up front so that a bad one is named before any data is read. */
-  private ChapterOne.Settings validatedSettings() {
+  /** Checks the options up front so that a bad one is named before any data is read. */
+  private void validateOptions() {
     List<String> problems = new ArrayList<>();
-    if (sizes.size() < 2) {
+    if (sizes != null && sizes.size() < 2) {
       problems.add("--sizes needs at least two layers: " + sizes);
     }
-    if (sizes.stream().anyMatch(size -> size < 1)) {
+    if (sizes != null && sizes.stream().anyMatch(size -> size < 1)) {
       problems.add("--sizes must all be positive: " + sizes);
     }
-    if (epochs < 1) {
+    if (epochs != null && epochs < 1) {
       problems.add("--epochs must be a positive integer: " + epochs);
     }
-    if (batchSize < 1) {
+    if (batchSize != null && batchSize < 1) {
       problems.add("--batch must be a positive integer: " + batchSize);
     }
-    if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+    if (learningRate != null && (!(learningRate > 0) || Double.isInfinite(learningRate))) {
       problems.add("--eta must be a positive number: " + learningRate);
     }
     if (!problems.isEmpty()) {
       throw new ParameterException(spec.commandLine(), String.join("; ", problems));
     }
-    return new ChapterOne.Settings(sizes, epochs, batchSize, learningRate, seed);
   }
 }

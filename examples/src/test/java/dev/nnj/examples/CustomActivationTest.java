@@ -75,6 +75,7 @@ class CustomActivationTest {
   void unknownName_listsTheKnownOnes() {
     Registry registry = Guice.createInjector(new NnjModule(), new MyModule()).getInstance(Registry.class);
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> registry.activation("swish"))
-        .hasMessage("unknown activation 'swish'; known: sigmoid, softsign");
+        .hasMessage("unknown activation 'swish'; known: elu, identity, leaky-relu, relu, sigmoid, "
+            + "softmax, softplus, softsign, tanh");
   }
 }

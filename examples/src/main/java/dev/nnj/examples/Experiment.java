@@ -1,0 +1,60 @@
+package dev.nnj.examples;
+
+import dev.nnj.core.EarlyStopping;
+import dev.nnj.core.History;
+import dev.nnj.core.Measurement;
+import dev.nnj.core.Network;
+import dev.nnj.core.Trainer;
+import dev.nnj.core.TrainingConfig;
+import dev.nnj.core.TrainingListener;
+import dev.nnj.datasets.DataLocation;
+import dev.nnj.datasets.Examples;
+import dev.nnj.datasets.Splits;
+import jakarta.inject.Inject;
+
+/**
+ * Runs an {@link ExperimentSpec}: builds the network, trains it on the dataset's training split
+ * while evaluating on its test or validation split, and measures the test split at the end.
+ *
+ * <p>With {@code "evaluateOn": "validation"} the test images stay untouched during training; the
+ * network ends with the weights of its best validation epoch, and the test accuracy reported is
+ * theirs — the way chapter 3 chooses hyperparameters without looking at the test set.
+ */
+public final class Experiment {
+
+  /**
+   * What an experiment produced.
+   *
+   * @param network the trained network (the best validation epoch's, when evaluating on validation)
+   * @param history every epoch's figures
+   * @param test the final network on the test split
+   */
+  public record Result(Network network, History history, Measurement test) {}
+
+  private final Registry registry;
+
+  /** Takes the dataset from {@code registry}. */
+  @Inject
+  public Experiment(Registry registry) {
+    this.registry = registry;
+  }
+
+  /** Loads the spec's dataset from {@code location} (fetching it if needed) and runs. */
+  public Result run(ExperimentSpec spec, DataLocation location, TrainingListener listener) {
+    return run(spec, registry.dataset(spec.dataset()).load(location), listener);
+  }
+
+  /** Runs on already loaded data. */
+  public Result run(ExperimentSpec spec, Splits data, TrainingListener listener) {
+    Network network = Network.initialised(spec.network(), spec.initialization(), spec.seed());
+    TrainingConfig config = spec.training();
+    boolean onValidation = spec.evaluateOn().equals("validation");
+    if (onValidation) {
+      config = config.withEarlyStopping(new EarlyStopping(config.earlyStopping().patience(), true));
+    }
+    Examples evaluation = onValidation ? data.validation() : data.test();
+    History history = new Trainer(spec.cost(), spec.optimizer())
+        .train(network, data.training(), evaluation, config, listener);
+    return new Result(network, history, network.measure(data.test(), null));
+  }
+}

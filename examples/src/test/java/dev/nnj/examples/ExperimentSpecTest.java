@@ -1,0 +1,177 @@
+package dev.nnj.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.inject.AbstractModule;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import dev.nnj.activations.ActivationsModule;
+import dev.nnj.activations.Sigmoid;
+import dev.nnj.activations.Softmax;
+import dev.nnj.core.HalveOnPlateau;
+import dev.nnj.core.L2;
+import dev.nnj.core.NormalOverFanIn;
+import dev.nnj.costs.CrossEntropy;
+import dev.nnj.costs.LogLikelihood;
+import dev.nnj.datasets.DataLocation;
+import dev.nnj.datasets.Dataset;
+import dev.nnj.datasets.DatasetsModule;
+import dev.nnj.datasets.Examples;
+import dev.nnj.datasets.Splits;
+import dev.nnj.optimizers.Sgd;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ExperimentSpecTest {
+
+  @TempDir Path directory;
+
+  private final Registry registry = Guice.createInjector(new NnjModule()).getInstance(Registry.class);
+  private final ObjectMapper mapper = registry.jsonMapper();
+
+  static Stream<Path> shippedExperiments() throws IOException {
+    return Files.list(Path.of("experiments")).filter(p -> p.toString().endsWith(".json")).sorted();
+  }
+
+  @ParameterizedTest
+  @MethodSource("shippedExperiments")
+  void shippedExperiment_readsAndRoundTrips(Path file) throws IOException {
+    ExperimentSpec spec = ExperimentSpec.read(file, mapper);
+    assertThat(spec.description()).isNotBlank();
+    Path copy = directory.resolve("copy.json");
+    mapper.writeValue(copy.toFile(), spec);
+    assertThat(ExperimentSpec.read(copy, mapper)).isEqualTo(spec);
+  }
+
+  @Test
+  void chapterThree_isTheBooksExperiment() {
+    ExperimentSpec spec = ExperimentSpec.read(Path.of("experiments/ch3-cross-entropy-l2.json"), mapper);
+    assertThat(spec.sizes()).containsExactly(784, 100, 10);
+    assertThat(spec.activations()).containsExactly(new Sigmoid(), new Sigmoid());
+    assertThat(spec.cost()).isEqualTo(new CrossEntropy());
+    assertThat(spec.regularization()).isEqualTo(new L2(5.0));
+    assertThat(spec.initialization()).isEqualTo(new NormalOverFanIn());
+    assertThat(spec.optimizer()).isEqualTo(new Sgd(0.5));
+    assertThat(spec.evaluateOn()).isEqualTo("validation");
+  }
+
+  @Test
+  void chapterSix_hasASoftmaxOutput() {
+    ExperimentSpec spec = ExperimentSpec.read(Path.of("experiments/ch6-softmax.json"), mapper);
+    assertThat(spec.activations()).containsExactly(new Sigmoid(), new Softmax());
+    assertThat(spec.cost()).isEqualTo(new LogLikelihood());
+  }
+
+  @Test
+  void missingFields_takeChapterOnesValues() throws IOException {
+    ExperimentSpec spec = read("{\"epochs\": 2}");
+    assertThat(spec).isEqualTo(ExperimentSpec.chapterOne().with(2, null, null, null));
+    assertThat(spec.sizes()).containsExactly(784, 30, 10);
+  }
+
+  @Test
+  void unknownField_isRefusedNamingIt() throws IOException {
+    assertThatThrownBy(() -> read("{\"epochz\": 2}"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("line 1")
+        .hasMessageContaining("\"epochz\"");
+  }
+
+  @Test
+  void unknownTypeName_isRefusedListingTheKnownOnes() throws IOException {
+    assertThatThrownBy(() -> read("{\"cost\": {\"type\": \"hinge\"}}"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'hinge'")
+        .hasMessageContaining("cross-entropy")
+        .hasMessageContaining("log-likelihood")
+        .message().doesNotContain("\n");
+  }
+
+  @Test
+  void outOfRangeValue_isRefusedWithTheConstructorsMessage() throws IOException {
+    assertThatThrownBy(() -> read("{\"regularization\": {\"type\": \"l2\", \"lambda\": -1}}"))
+        .hasMessageContaining("lambda must be >= 0 and finite: -1.0");
+    assertThatThrownBy(() -> read("{\"epochs\": 0}")).hasMessageContaining("epochs must be >= 1: 0");
+  }
+
+  @Test
+  void overrides_replaceOnlyWhatTheyName() {
+    ExperimentSpec spec = ExperimentSpec.read(Path.of("experiments/ch6-softmax.json"), mapper)
+        .with(3, null, 0.25, 7L).withSizes(List.of(784, 50, 50, 10));
+    assertThat(spec.epochs()).isEqualTo(3);
+    assertThat(spec.batchSize()).isEqualTo(10);
+    assertThat(spec.optimizer().learningRate()).isEqualTo(0.25);
+    assertThat(spec.seed()).isEqualTo(7L);
+    assertThat(spec.activations()).containsExactly(new Sigmoid(), new Sigmoid(), new Softmax());
+    assertThat(spec.schedule()).isEqualTo(ExperimentSpec.chapterOne().schedule());
+  }
+
+  @Test
+  void schedule_isReadByName() throws IOException {
+    assertThat(read("{\"schedule\": {\"type\": \"halve-on-plateau\", \"patience\": 5, \"stopRatio\": 64}}")
+        .schedule()).isEqualTo(new HalveOnPlateau(5, 64));
+  }
+
+  /** A user's own activation and dataset, bound in their own module, run from a JSON spec. */
+  @Test
+  void userBindings_workFromAJsonSpec() throws IOException {
+    Injector injector = Guice.createInjector(new NnjModule(), new AbstractModule() {
+      @Override protected void configure() {
+        ActivationsModule.activationBinder(binder()).addBinding("softsign")
+            .to(CustomActivationTest.Softsign.class);
+        DatasetsModule.datasetBinder(binder()).addBinding("xor").toInstance(new Xor());
+      }
+    });
+    Path file = directory.resolve("spec.json");
+    Files.writeString(file, "{\"sizes\": [2, 8, 2],"
+        + " \"activations\": [{\"type\": \"softsign\"}, {\"type\": \"sigmoid\"}],"
+        + " \"optimizer\": {\"type\": \"sgd\", \"learningRate\": 2.0},"
+        + " \"dataset\": \"xor\", \"epochs\": 60, \"seed\": 5}");
+    ExperimentSpec spec = ExperimentSpec.read(file, injector.getInstance(Registry.class).jsonMapper());
+    assertThat(spec.activations().get(0)).isInstanceOf(CustomActivationTest.Softsign.class);
+
+    Experiment.Result result = injector.getInstance(Experiment.class)
+        .run(spec, DataLocation.of(directory), dev.nnj.core.TrainingListener.NONE);
+    // XOR is not linearly separable: above 90 % needs the softsign hidden layer to work.
+    assertThat(result.test().accuracy()).isGreaterThan(0.9);
+  }
+
+  private ExperimentSpec read(String json) throws IOException {
+    Path file = directory.resolve("spec.json");
+    Files.writeString(file, json);
+    return ExperimentSpec.read(file, mapper);
+  }
+
+  /** Points in [−1, 1]², labelled 1 when x and y have the same sign; no files. */
+  static final class Xor implements Dataset {
+    @Override public Splits load(DataLocation location) {
+      return new Splits(points(400, 1), points(100, 2), points(200, 3));
+    }
+
+    @Override public String description() {
+      return "XOR of two signs";
+    }
+
+    private static Examples points(int n, long seed) {
+      Random random = new Random(seed);
+      float[] x = new float[2 * n];
+      int[] labels = new int[n];
+      for (int i = 0; i < n; i++) {
+        x[2 * i] = random.nextFloat() * 2 - 1;
+        x[2 * i + 1] = random.nextFloat() * 2 - 1;
+        labels[i] = x[2 * i] * x[2 * i + 1] > 0 ? 1 : 0;
+      }
+      return new Examples(x, 2, labels, 2);
+    }
+  }
+}
