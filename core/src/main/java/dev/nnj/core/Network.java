@@ -152,7 +152,7 @@ public final class Network {
   }
 
   /** Refuses data whose feature or class count does not fit the input or output layer. */
-  void checkShapeMatches(Examples data) {
+  public void checkShapeMatches(Examples data) {
     if (data.featureCount() != spec.inputSize()) {
       throw new IllegalArgumentException(
           "the first layer size is " + spec.inputSize() + " but the data has "

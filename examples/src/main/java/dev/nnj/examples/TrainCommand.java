@@ -2,10 +2,13 @@ package dev.nnj.examples;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nnj.core.EpochResult;
 import dev.nnj.core.Measurement;
+import dev.nnj.core.NetworkFile;
 import dev.nnj.core.TrainingListener;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +66,11 @@ final class TrainCommand implements Callable<Integer> {
       description = "Writes every epoch's figures to FILE: CSV if it ends in .csv, else JSON.")
   Path historyFile;
 
+  @Option(names = "--save", paramLabel = "FILE",
+      description = "Saves the trained network (with its cost and experiment) as JSON to FILE; "
+          + "'nnj eval FILE' reads it.")
+  Path saveFile;
+
   @Mixin DataOptions data;
 
   @Override
@@ -98,6 +106,11 @@ final class TrainCommand implements Callable<Integer> {
           best.epoch(), best.correct(), best.evaluated(), test.correct(), test.total(),
           100 * test.accuracy())));
     }
+    if (saveFile != null) {
+      ObjectMapper mapper = registry.jsonMapper();
+      NetworkFile.write(saveFile, result.network(), experiment.cost(),
+          mapper.valueToTree(experiment), mapper);
+    }
     if (historyFile != null) {
       if (historyFile.toString().endsWith(".csv")) {
         result.history().writeCsv(historyFile);
@@ -125,6 +138,12 @@ final class TrainCommand implements Callable<Integer> {
     }
     if (learningRate != null && (!(learningRate > 0) || Double.isInfinite(learningRate))) {
       problems.add("--eta must be a positive number: " + learningRate);
+    }
+    for (Path output : new Path[] {saveFile, historyFile}) {
+      Path parent = output == null ? null : output.toAbsolutePath().getParent();
+      if (parent != null && !Files.isDirectory(parent)) {
+        problems.add("cannot write " + output + ": no directory " + parent);
+      }
     }
     if (!problems.isEmpty()) {
       throw new ParameterException(spec.commandLine(), String.join("; ", problems));

@@ -44,7 +44,7 @@ class MainTest {
   @Test
   void topLevelHelp_listsTheCommands() {
     assertThat(run("--help")).isZero();
-    assertThat(out.toString()).contains("train", "datasets");
+    assertThat(out.toString()).contains("train", "eval", "bench", "datasets");
   }
 
   @Test

@@ -1,0 +1,356 @@
+package dev.nnj.core;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.nnj.activations.Activation;
+import dev.nnj.costs.Cost;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * A trained network saved as JSON, format version {@value #FORMAT}:
+ *
+ * <pre>{@code
+ * {"format": 1,
+ *  "sizes": [784, 30, 10],
+ *  "activations": [{"type": "sigmoid"}, {"type": "sigmoid"}],
+ *  "cost": {"type": "quadratic"},            // or null
+ *  "weights": [[[w_jk, …], …], …],          // per layer: n_l rows of n_{l−1} values, the book's w^l
+ *  "biases": [[b_j, …], …],                  // per layer: n_l values
+ *  "training": {…}}                          // how it was trained, free-form, or null
+ * }</pre>
+ *
+ * <p>Activations and costs are written under their registry names by the caller's
+ * {@link ObjectMapper}, which must know them as named subtypes (never class names). Doubles are
+ * written in their shortest exact decimal form, so a network read back computes exactly the same
+ * outputs. The reader refuses any format but {@value #FORMAT}; a file written in format 1 stays
+ * readable, and {@code network-format-1.json} in the tests keeps it so.
+ */
+public final class NetworkFile {
+
+  /** The format version this class writes and the only one it reads. */
+  public static final int FORMAT = 1;
+
+  private static final Set<String> FIELDS =
+      Set.of("format", "sizes", "activations", "cost", "weights", "biases", "training");
+
+  /**
+   * What a network file holds.
+   *
+   * @param network the network, with its saved weights and biases
+   * @param cost the cost it was trained with, or null if the file does not say
+   * @param training how it was trained, as written, or null
+   */
+  public record Saved(Network network, Cost cost, JsonNode training) {
+    /** Requires the network. */
+    public Saved {
+      Objects.requireNonNull(network, "network");
+    }
+  }
+
+  private NetworkFile() {}
+
+  /**
+   * Writes {@code network} to {@code file} atomically: into a temporary file beside it, then moved
+   * over it. If anything fails, the temporary file is removed and an existing {@code file} is left
+   * as it was.
+   *
+   * @param cost the cost it was trained with, or null
+   * @param training any JSON object describing the training run, or null
+   * @throws NetworkFileException if a parameter is NaN or infinite, or the file cannot be written
+   */
+  public static void write(Path file, Network network, Cost cost, JsonNode training, ObjectMapper mapper) {
+    Objects.requireNonNull(network, "network");
+    Objects.requireNonNull(mapper, "mapper");
+    if (training != null && !training.isObject() && !training.isNull()) {
+      throw new IllegalArgumentException("training must be a JSON object or null: " + training);
+    }
+    checkFinite(file, network);
+    Path directory = file.toAbsolutePath().getParent();
+    Path temporary = null;
+    try {
+      // Not Files.createTempFile: its owner-only permissions would replace the umask's.
+      Path candidate = directory.resolve("." + file.getFileName() + "."
+          + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+      try (FileChannel channel = FileChannel.open(candidate, StandardOpenOption.CREATE_NEW,
+          StandardOpenOption.WRITE)) {
+        temporary = candidate;
+        OutputStream out = Channels.newOutputStream(channel);
+        try (JsonGenerator json = mapper.writer().createGenerator(out)) {
+          json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+          writeJson(json, network, cost, training, mapper);
+        }
+        channel.force(true);
+      }
+      Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException | RuntimeException e) {
+      deleteQuietly(temporary, e);
+      throw new NetworkFileException(file, "cannot write: " + describe(e), e);
+    }
+  }
+
+  /**
+   * Reads a network written by {@link #write}.
+   *
+   * @throws NetworkFileException with a one-line message naming the file and the problem
+   */
+  public static Saved read(Path file, ObjectMapper mapper) {
+    JsonNode root;
+    try (java.io.InputStream in = Files.newInputStream(file)) {
+      root = mapper.readTree(in);
+    } catch (IOException e) {
+      throw new NetworkFileException(file, "cannot read: " + describe(e), e);
+    }
+    return new Reader(file, mapper).read(root);
+  }
+
+  private static void writeJson(JsonGenerator json, Network network, Cost cost, JsonNode training,
+      ObjectMapper mapper) throws IOException {
+    ObjectWriter activationWriter = mapper.writerFor(Activation.class);
+    json.writeStartObject();
+    json.writeNumberField("format", FORMAT);
+    json.writeArrayFieldStart("sizes");
+    for (int size : network.sizes()) {
+      json.writeNumber(size);
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("activations");
+    for (Layer layer : network.layers()) {
+      activationWriter.writeValue(json, layer.activation());
+    }
+    json.writeEndArray();
+    json.writeFieldName("cost");
+    mapper.writerFor(Cost.class).writeValue(json, cost);
+    json.writeArrayFieldStart("weights");
+    for (Layer layer : network.layers()) {
+      json.writeStartArray();
+      for (int j = 0; j < layer.outputs(); j++) {
+        json.writeStartArray();
+        for (int k = 0; k < layer.inputs(); k++) {
+          json.writeNumber(layer.weight(j, k));
+        }
+        json.writeEndArray();
+      }
+      json.writeEndArray();
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("biases");
+    for (Layer layer : network.layers()) {
+      json.writeStartArray();
+      for (int j = 0; j < layer.outputs(); j++) {
+        json.writeNumber(layer.bias(j));
+      }
+      json.writeEndArray();
+    }
+    json.writeEndArray();
+    json.writeFieldName("training");
+    mapper.writeTree(json, training == null ? mapper.nullNode() : training);
+    json.writeEndObject();
+  }
+
+  private static void checkFinite(Path file, Network network) {
+    for (int l = 0; l < network.layers().size(); l++) {
+      Layer layer = network.layers().get(l);
+      for (int j = 0; j < layer.outputs(); j++) {
+        if (!Double.isFinite(layer.bias(j))) {
+          throw new NetworkFileException(file, "cannot save a non-finite parameter: layer " + (l + 2)
+              + " bias b_" + j + " = " + layer.bias(j));
+        }
+        for (int k = 0; k < layer.inputs(); k++) {
+          if (!Double.isFinite(layer.weight(j, k))) {
+            throw new NetworkFileException(file, "cannot save a non-finite parameter: layer " + (l + 2)
+                + " weight w_" + j + "," + k + " = " + layer.weight(j, k));
+          }
+        }
+      }
+    }
+  }
+
+  private static void deleteQuietly(Path temporary, Exception failure) {
+    if (temporary == null) {
+      return;
+    }
+    try {
+      Files.deleteIfExists(temporary);
+    } catch (IOException e) {
+      failure.addSuppressed(e);
+    }
+  }
+
+  /** One line for an I/O or Jackson failure: the problem without Jackson's source excerpt. */
+  static String describe(Exception e) {
+    if (e instanceof NoSuchFileException) {
+      return "no such file or directory";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof JsonProcessingException json) {
+      String where = json.getLocation() == null || json.getLocation().getLineNr() < 1 ? ""
+          : " (line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr() + ")";
+      return json.getOriginalMessage() + where;
+    }
+    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+  }
+
+  /** Checks a parsed file field by field; every refusal names the field and what was expected. */
+  private record Reader(Path file, ObjectMapper mapper) {
+
+    Saved read(JsonNode root) {
+      if (root == null || root.isMissingNode()) {
+        throw refuse("the file is empty");
+      }
+      if (!root.isObject()) {
+        throw refuse("expected a JSON object, found " + typeOf(root));
+      }
+      JsonNode format = root.get("format");
+      if (format == null || format.isNull()) {
+        throw refuse("no \"format\" version; this nnj reads format " + FORMAT);
+      }
+      if (!format.isIntegralNumber()) {
+        throw refuse("\"format\" must be an integer, found " + format);
+      }
+      if (format.asInt() != FORMAT || !format.canConvertToInt()) {
+        throw refuse("was written in format " + format + "; this nnj reads format " + FORMAT);
+      }
+      List<String> unknown = new ArrayList<>();
+      root.fieldNames().forEachRemaining(name -> {
+        if (!FIELDS.contains(name)) {
+          unknown.add(name);
+        }
+      });
+      if (!unknown.isEmpty()) {
+        throw refuse("unknown field(s) " + unknown + " in format " + FORMAT + "; known: "
+            + new java.util.TreeSet<>(FIELDS));
+      }
+      List<Integer> sizes = sizes(required(root, "sizes"));
+      int layers = sizes.size() - 1;
+      List<Activation> activations = activations(required(root, "activations"), sizes);
+      JsonNode weights = array(required(root, "weights"), "weights", layers, "one per layer after the input");
+      JsonNode biases = array(required(root, "biases"), "biases", layers, "one per layer after the input");
+      for (int l = 0; l < layers; l++) {
+        checkWeightShape(weights.get(l), l, sizes.get(l + 1), sizes.get(l));
+        array(biases.get(l), "biases[" + l + "] (layer " + (l + 2) + ")", sizes.get(l + 1), "one per neuron");
+      }
+      Network network = Network.zeros(new NetworkSpec(sizes, activations));
+      for (int l = 0; l < layers; l++) {
+        Layer layer = network.layers().get(l);
+        for (int j = 0; j < layer.outputs(); j++) {
+          layer.setBias(j, number(biases.get(l).get(j), "biases[" + l + "][" + j + "]"));
+          for (int k = 0; k < layer.inputs(); k++) {
+            layer.setWeight(j, k, number(weights.get(l).get(j).get(k), "weights[" + l + "][" + j + "][" + k + "]"));
+          }
+        }
+      }
+      JsonNode costNode = root.get("cost");
+      Cost cost = costNode == null || costNode.isNull() ? null : convert(costNode, Cost.class, "cost");
+      JsonNode training = root.get("training");
+      if (training != null && !training.isNull() && !training.isObject()) {
+        throw refuse("\"training\" must be a JSON object or null, found " + typeOf(training));
+      }
+      return new Saved(network, cost, training == null || training.isNull() ? null : training);
+    }
+
+    private List<Integer> sizes(JsonNode node) {
+      if (arrayOf(node, "sizes").size() < 2) {
+        throw refuse("\"sizes\" must list at least two layer sizes, input first: " + node);
+      }
+      List<Integer> sizes = new ArrayList<>();
+      for (JsonNode size : node) {
+        if (!size.isIntegralNumber() || !size.canConvertToInt() || size.asInt() < 1) {
+          throw refuse("\"sizes\" must be positive integers: " + node);
+        }
+        sizes.add(size.asInt());
+      }
+      return sizes;
+    }
+
+    private List<Activation> activations(JsonNode node, List<Integer> sizes) {
+      array(node, "activations", sizes.size() - 1, "one per layer after the input");
+      List<Activation> activations = new ArrayList<>();
+      for (int l = 0; l < node.size(); l++) {
+        activations.add(convert(node.get(l), Activation.class, "activations[" + l + "]"));
+      }
+      return activations;
+    }
+
+    private void checkWeightShape(JsonNode layer, int l, int rows, int columns) {
+      String name = "weights[" + l + "] (layer " + (l + 2) + ")";
+      String expected = "expected " + rows + " × " + columns + " (n_" + (l + 2) + " rows of n_"
+          + (l + 1) + " values)";
+      if (arrayOf(layer, name).size() != rows) {
+        throw refuse(name + ": " + expected + ", found " + layer.size() + " rows");
+      }
+      for (int j = 0; j < rows; j++) {
+        if (arrayOf(layer.get(j), name + " row " + j).size() != columns) {
+          throw refuse(name + ": " + expected + ", found row " + j + " with " + layer.get(j).size() + " values");
+        }
+      }
+    }
+
+    private JsonNode array(JsonNode node, String name, int length, String why) {
+      if (arrayOf(node, name).size() != length) {
+        throw refuse(name + ": expected " + length + " entries (" + why + "), found " + node.size());
+      }
+      return node;
+    }
+
+    private JsonNode arrayOf(JsonNode node, String name) {
+      if (!node.isArray()) {
+        throw refuse(name + ": expected an array, found " + typeOf(node));
+      }
+      return node;
+    }
+
+    private double number(JsonNode node, String name) {
+      if (!node.isNumber()) {
+        throw refuse(name + " must be a finite number, found " + node);
+      }
+      double value = node.doubleValue();
+      if (!Double.isFinite(value)) {
+        throw refuse(name + " must be a finite number, found " + node.asText() + " (" + value + ")");
+      }
+      return value;
+    }
+
+    private <T> T convert(JsonNode node, Class<T> type, String name) {
+      try {
+        return mapper.treeToValue(node, type);
+      } catch (JsonProcessingException | IllegalArgumentException e) {
+        throw new NetworkFileException(file, name + ": " + describe(e), e);
+      }
+    }
+
+    private JsonNode required(JsonNode root, String name) {
+      JsonNode node = root.get(name);
+      if (node == null || node.isNull()) {
+        throw refuse("missing \"" + name + "\"");
+      }
+      return node;
+    }
+
+    private static String typeOf(JsonNode node) {
+      return node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private NetworkFileException refuse(String problem) {
+      return new NetworkFileException(file, problem);
+    }
+  }
+}
