@@ -19,11 +19,13 @@ import dev.nnj.optimizers.Sgd;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.TreeSet;
 
 /**
  * A whole experiment as one value, the form of the JSON files under {@code examples/experiments/}:
@@ -117,6 +119,10 @@ public record ExperimentSpec(
       String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
       Throwable cause = e.getCause();
       String problem = cause instanceof IllegalArgumentException ? cause.getMessage() : e.getOriginalMessage();
+      if (e instanceof UnrecognizedPropertyException unknown) {
+        problem = "unknown field \"" + unknown.getPropertyName() + "\"; known: "
+            + String.join(", ", new TreeSet<>(unknown.getKnownPropertyIds().stream().map(String::valueOf).toList()));
+      }
       throw new IllegalArgumentException(file + where + ": " + problem.replaceAll("\\s*\\R\\s*", " "), e);
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);

@@ -84,7 +84,7 @@ class ExperimentSpecTest {
     assertThatThrownBy(() -> read("{\"epochz\": 2}"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("line 1")
-        .hasMessageContaining("\"epochz\"");
+        .hasMessageContaining("unknown field \"epochz\"; known: activations, batchSize, cost,");
   }
 
   @Test
