@@ -24,7 +24,8 @@ import org.apache.commons.math3.random.RandomGenerator;
  * schedule and the early-stopping rule whether to go on.
  *
  * <p>The same network, data, configuration and seed give bit-identical weights, whatever the
- * number of threads.
+ * number of threads. Parameters that stop being finite numbers end training with a
+ * {@link TrainingDivergedException}.
  */
 public final class Trainer {
 
@@ -100,6 +101,12 @@ public final class Trainer {
         listener.batchFinished(epoch, first + rows, n);
       }
       double seconds = (System.nanoTime() - start) / 1e9;
+      if (!allFinite(parameters)) {
+        if (config.earlyStopping().restoreBest() && bestAccuracy > Double.NEGATIVE_INFINITY) {
+          copy(best, parameters);
+        }
+        throw new TrainingDivergedException(epoch, learningRate);
+      }
 
       EpochResult result = measure(network, epoch, learningRate, seconds, config,
           inputs, training.labels(), evaluationInputs, evaluation == null ? null : evaluation.labels());
@@ -163,6 +170,17 @@ public final class Trainer {
       }
     }
     return sum / n;
+  }
+
+  private static boolean allFinite(double[][] blocks) {
+    for (double[] block : blocks) {
+      for (double value : block) {
+        if (!Double.isFinite(value)) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   private static void copy(double[][] from, double[][] to) {

@@ -156,6 +156,18 @@ class TrainerTest {
     assertThat(seen.get(0)).containsExactly(expected);
   }
 
+  @Test
+  void train_withAHugeLearningRateStopsNamingTheEpochAndTheCause() {
+    // A linear output layer: nothing saturates, so too large a step grows without bound.
+    Network network = Network.initialised(new NetworkSpec(List.of(8, 6, 3),
+        List.of(new Sigmoid(), new dev.nnj.activations.Identity())), 1);
+    assertThatThrownBy(() -> new Trainer(new Quadratic(), new Sgd(1e3))
+        .train(network, training, test, new TrainingConfig(5, 10, 1), TrainingListener.NONE))
+        .isInstanceOf(TrainingDivergedException.class)
+        .hasMessage("training diverged in epoch 0: the weights are no longer finite numbers; "
+            + "the learning rate (1000.0) is probably too high");
+  }
+
   private double[][] trained(TrainingConfig config) {
     Network network = Network.initialised(spec, 6);
     new Trainer(new Quadratic(), new Sgd(3.0))
