@@ -23,9 +23,13 @@ public record DataLocation(Path directory, FetchListener listener) {
   }
 
   /**
-   * The directory a dataset uses when none is named: {@code $NNJ_DATA} exactly if set, else
-   * {@code $XDG_CACHE_HOME/nnj/<datasetName>}, else {@code ~/.cache/nnj/<datasetName>}. Empty
-   * variables count as unset.
+   * The directory a dataset uses when none is named: {@code $NNJ_DATA/<datasetName>} if
+   * {@code NNJ_DATA} is set, else {@code $XDG_CACHE_HOME/nnj/<datasetName>}, else
+   * {@code ~/.cache/nnj/<datasetName>}. Empty variables count as unset.
+   *
+   * <p>One directory per dataset, because datasets share file names (MNIST and Fashion-MNIST
+   * both have {@code train-images-idx3-ubyte}). MNIST files kept in {@code $NNJ_DATA} itself, the
+   * default before, are still found: see {@link Mnist}.
    */
   public static Path defaultDirectory(String datasetName) {
     return defaultDirectory(datasetName, System::getenv, Path.of(System.getProperty("user.home")));
@@ -37,7 +41,7 @@ public record DataLocation(Path directory, FetchListener listener) {
     }
     String nnjData = env.apply("NNJ_DATA");
     if (nnjData != null && !nnjData.isEmpty()) {
-      return Path.of(nnjData);
+      return Path.of(nnjData).resolve(datasetName);
     }
     String cacheHome = env.apply("XDG_CACHE_HOME");
     Path cache = cacheHome != null && !cacheHome.isEmpty() ? Path.of(cacheHome) : home.resolve(".cache");

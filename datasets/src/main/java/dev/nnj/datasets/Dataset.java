@@ -1,5 +1,9 @@
 package dev.nnj.datasets;
 
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
 /**
  * A labelled dataset: a loader that reads its files and returns training, validation and test
  * {@link Examples}.
@@ -21,4 +25,26 @@ public interface Dataset {
 
   /** One line saying what the dataset is, for help texts. */
   String description();
+
+  /**
+   * Where {@link #load} would find the files for {@code location}, or fetch them into, and which
+   * are missing there; judged by presence alone, without reading, hashing or fetching anything.
+   *
+   * @return empty when the dataset cannot tell, which is the default
+   */
+  default Optional<DatasetFiles> files(DataLocation location) {
+    return Optional.empty();
+  }
+
+  /**
+   * Reads every file where {@link #files} finds them and checks its checksum and structure, as
+   * {@link #load} does, but fetches nothing.
+   *
+   * @return the files checked, in the order they were read
+   * @throws DatasetException with a one-line message, when a file is missing or fails a check
+   * @throws UnsupportedOperationException by default: the dataset cannot check its files alone
+   */
+  default List<Path> verify(DataLocation location) {
+    throw new UnsupportedOperationException(this + " cannot verify its files without loading them");
+  }
 }

@@ -4,7 +4,10 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Binder;
 import com.google.inject.multibindings.MapBinder;
 
-/** Binds the built-in datasets under their names: {@code "mnist"}. Binds loaders, never data. */
+/**
+ * Binds the built-in datasets under their names: {@code "mnist"}, {@code "fashion-mnist"}. Binds
+ * loaders, never data.
+ */
 public final class DatasetsModule extends AbstractModule {
   /** The map users add to: {@code datasetBinder(binder()).addBinding("my-digits").toInstance(…)}. */
   public static MapBinder<String, Dataset> datasetBinder(Binder binder) {
@@ -13,6 +16,8 @@ public final class DatasetsModule extends AbstractModule {
 
   @Override
   protected void configure() {
-    datasetBinder(binder()).addBinding("mnist").toInstance(new Mnist());
+    MapBinder<String, Dataset> datasets = datasetBinder(binder());
+    datasets.addBinding("mnist").toInstance(new Mnist());
+    datasets.addBinding("fashion-mnist").toInstance(new FashionMnist());
   }
 }

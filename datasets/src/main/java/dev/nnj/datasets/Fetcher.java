@@ -16,10 +16,21 @@ import java.util.stream.Collectors;
 final class Fetcher {
   private final String datasetName;
   private final List<FetchRoute> routes;
+  private final String otherRemedy;
 
+  /** A fetcher for {@code datasetName}, such as {@code "MNIST"}, trying {@code routes} in order. */
   Fetcher(String datasetName, List<FetchRoute> routes) {
+    this(datasetName, routes, "");
+  }
+
+  /**
+   * A fetcher whose failure message ends with {@code otherRemedy} as a further way to put the files
+   * in place, such as {@code "install the Debian package dataset-fashion-mnist"}; empty for none.
+   */
+  Fetcher(String datasetName, List<FetchRoute> routes, String otherRemedy) {
     this.datasetName = datasetName;
     this.routes = List.copyOf(routes);
+    this.otherRemedy = otherRemedy;
   }
 
   /** Fetches those of {@code files} that are missing from {@code directory}. */
@@ -55,8 +66,9 @@ final class Fetcher {
     List<IdxFile> missing = missing(files, directory);
     if (!missing.isEmpty()) {
       throw new DatasetException("Could not fetch " + datasetName + " into " + directory
-          + " (" + failures + "). Put " + names(missing) + " (raw or .gz) in " + directory
-          + ", or name another directory with --data DIR or NNJ_DATA.");
+          + " (" + failures + "). Put " + accepted(missing) + " in " + directory
+          + ", or name another directory with --data DIR or NNJ_DATA"
+          + (otherRemedy.isEmpty() ? "" : ", or " + otherRemedy) + ".");
     }
   }
 
@@ -80,7 +92,14 @@ final class Fetcher {
   }
 
   private static String names(List<IdxFile> files) {
-    return files.stream().map(IdxFile::name).collect(Collectors.joining(", "));
+    return files.stream().map(IdxFile::storedName).collect(Collectors.joining(", "));
+  }
+
+  /** The files as a user may supply them: {@code "a, b (raw or .gz)"}, or {@code "a.gz, b.gz"}. */
+  private static String accepted(List<IdxFile> files) {
+    boolean rawOrGzip = files.stream()
+        .anyMatch(file -> file.checksummed() == IdxFile.Checksummed.UNCOMPRESSED_CONTENT);
+    return names(files) + (rawOrGzip ? " (raw or .gz)" : "");
   }
 
   private static void createDirectory(Path directory) {

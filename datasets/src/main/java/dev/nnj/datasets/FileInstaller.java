@@ -10,8 +10,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.UUID;
 
 /**
@@ -22,25 +20,26 @@ final class FileInstaller {
   private FileInstaller() {}
 
   /**
-   * Copies {@code content} (uncompressed, not closed here) to a temporary {@code .name.part-*}
-   * file in {@code directory}, checks its SHA-256 against {@code file}, then moves it to
-   * {@code directory/name}. The temporary file is deleted whatever happens.
+   * Copies {@code content} (not closed here; uncompressed, or the {@code .gz} bytes for a file
+   * checksummed as gzip) to a temporary {@code .name.part-*} file in {@code directory}, checks its
+   * SHA-256 against {@code file}, then moves it to {@code directory/}{@link IdxFile#storedName}.
+   * The temporary file is deleted whatever happens.
    */
   static void install(InputStream content, Path directory, IdxFile file) throws IOException {
     // A random suffix rather than createTempFile, whose owner-only permissions would stick to the
     // installed file; CREATE_NEW still guarantees the part file is ours alone.
-    Path part = directory.resolve("." + file.name() + ".part-" + UUID.randomUUID());
+    Path part = directory.resolve("." + file.storedName() + ".part-" + UUID.randomUUID());
     try {
-      MessageDigest sha = sha256();
+      MessageDigest sha = Sha256.digest();
       OutputStream stream = Files.newOutputStream(part, StandardOpenOption.CREATE_NEW);
       try (OutputStream out = new DigestOutputStream(stream, sha)) {
         content.transferTo(out);
       }
-      String actual = HexFormat.of().formatHex(sha.digest());
+      String actual = Sha256.hex(sha);
       if (!actual.equals(file.sha256())) {
-        throw new IOException(file.name() + " has SHA-256 " + actual + ", expected " + file.sha256());
+        throw new IOException(file.storedName() + " has SHA-256 " + actual + ", expected " + file.sha256());
       }
-      move(part, directory.resolve(file.name()));
+      move(part, directory.resolve(file.storedName()));
     } finally {
       Files.deleteIfExists(part);
     }
@@ -51,14 +50,6 @@ final class FileInstaller {
       Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-    }
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
     }
   }
 }

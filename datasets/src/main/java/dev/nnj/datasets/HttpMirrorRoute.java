@@ -10,10 +10,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.zip.GZIPInputStream;
 
 /**
- * Fetches {@code <name>.gz} for each file from one HTTP mirror and stores it uncompressed.
+ * Fetches {@code <name>.gz} for each file from one HTTP mirror and stores it uncompressed, or as
+ * the {@code .gz} itself when that is what the file's checksum is of.
  *
  * <p>The first file that fails ends the route, so an unreachable mirror costs one failed
  * connection, not four.
@@ -59,7 +59,7 @@ final class HttpMirrorRoute implements FetchRoute {
         long total = response.headers().firstValueAsLong("Content-Length").orElse(-1);
         listener.downloadStarted(gzipName, total);
         InputStream counted = new ProgressInputStream(body, gzipName, listener);
-        FileInstaller.install(new GZIPInputStream(counted), directory, file);
+        FileInstaller.install(file.toStored(counted), directory, file);
         listener.downloadFinished(gzipName);
       }
     }

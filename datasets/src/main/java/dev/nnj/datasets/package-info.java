@@ -1,10 +1,12 @@
 /**
  * Labelled data for training: the {@link dev.nnj.datasets.Dataset} interface, the
  * {@link dev.nnj.datasets.Examples} it produces, the {@link dev.nnj.datasets.IdxReader} for the
- * IDX file format, and the built-in {@link dev.nnj.datasets.Mnist} loader with its fetcher.
+ * IDX file format, and the built-in {@link dev.nnj.datasets.Mnist} and
+ * {@link dev.nnj.datasets.FashionMnist} loaders with their fetcher.
  *
  * <p>A dataset is a loader, never loaded data: {@code Dataset.load(DataLocation)} reads (and if
- * needed fetches) the files and returns {@link dev.nnj.datasets.Splits}. Nothing in this package
+ * needed fetches) the files and returns {@link dev.nnj.datasets.Splits}; {@code files} says where
+ * they are without reading them and {@code verify} checks them without fetching. Nothing in this package
  * prints; fetch progress goes to a {@link dev.nnj.datasets.FetchListener}.
  *
  * <p>To add a dataset, implement {@code Dataset} and bind it under a lower-case kebab-case name in

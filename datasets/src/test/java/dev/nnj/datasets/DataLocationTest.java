@@ -15,9 +15,19 @@ class DataLocationTest {
   }
 
   @Test
-  void defaultDirectory_nnjDataSet_usesItExactly() {
-    assertThat(directory(Map.of("NNJ_DATA", "/data/digits", "XDG_CACHE_HOME", "/xdg")))
-        .isEqualTo(Path.of("/data/digits"));
+  void defaultDirectory_nnjDataSet_usesDatasetSubdirectory() {
+    assertThat(directory(Map.of("NNJ_DATA", "/data", "XDG_CACHE_HOME", "/xdg")))
+        .isEqualTo(Path.of("/data/mnist"));
+  }
+
+  @Test
+  void defaultDirectory_twoDatasets_neverShareADirectory() {
+    Map<String, String> env = Map.of("NNJ_DATA", "/data");
+    assertThat(DataLocation.defaultDirectory("fashion-mnist", env::get, HOME))
+        .isEqualTo(Path.of("/data/fashion-mnist"))
+        .isNotEqualTo(DataLocation.defaultDirectory("mnist", env::get, HOME));
+    assertThat(DataLocation.defaultDirectory("fashion-mnist", Map.<String, String>of()::get, HOME))
+        .isEqualTo(Path.of("/home/ada/.cache/nnj/fashion-mnist"));
   }
 
   @Test

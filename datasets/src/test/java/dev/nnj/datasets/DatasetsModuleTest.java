@@ -25,10 +25,11 @@ class DatasetsModuleTest {
   }
 
   @Test
-  void injector_bindsMnist() {
+  void injector_bindsMnistAndFashionMnist() {
     Map<String, Dataset> datasets = Guice.createInjector(new DatasetsModule()).getInstance(DATASETS);
-    assertThat(datasets).containsOnlyKeys("mnist");
+    assertThat(datasets).containsOnlyKeys("mnist", "fashion-mnist");
     assertThat(datasets.get("mnist")).isInstanceOf(Mnist.class);
+    assertThat(datasets.get("fashion-mnist")).isInstanceOf(FashionMnist.class);
   }
 
   @Test
@@ -36,7 +37,7 @@ class DatasetsModuleTest {
     Dataset mine = new Mnist();
     Map<String, Dataset> datasets = Guice.createInjector(new DatasetsModule(), userModule("my-digits", mine))
         .getInstance(DATASETS);
-    assertThat(datasets).containsOnlyKeys("mnist", "my-digits");
+    assertThat(datasets).containsOnlyKeys("mnist", "fashion-mnist", "my-digits");
     assertThat(datasets.get("my-digits")).isSameAs(mine);
   }
 

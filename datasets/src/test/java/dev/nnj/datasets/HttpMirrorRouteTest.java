@@ -66,6 +66,15 @@ class HttpMirrorRouteTest {
   }
 
   @Test
+  void fetch_fileChecksummedAsGzip_installsTheGzipAsServed() throws Exception {
+    IdxFile gzipFile = IdxFile.gzipFile("t10k-labels-idx1-ubyte", sha256(gzip(LABELS)));
+    new HttpMirrorRoute(base).fetch(List.of(gzipFile), dir, FetchListener.NONE);
+
+    assertThat(Files.readAllBytes(dir.resolve("t10k-labels-idx1-ubyte.gz"))).isEqualTo(gzip(LABELS));
+    assertThat(dir.toFile().list()).containsExactly("t10k-labels-idx1-ubyte.gz");
+  }
+
+  @Test
   void fetch_notFound_failsWithStatus() {
     IdxFile other = new IdxFile("absent", sha256(LABELS));
     assertThatThrownBy(() -> new HttpMirrorRoute(base).fetch(List.of(other), dir, FetchListener.NONE))

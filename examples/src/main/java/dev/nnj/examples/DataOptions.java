@@ -12,7 +12,7 @@ final class DataOptions {
       names = "--data",
       paramLabel = "DIR",
       description = "Where the dataset's files are, or are fetched into when missing "
-          + "(default: $NNJ_DATA, else $XDG_CACHE_HOME/nnj/DATASET or ~/.cache/nnj/DATASET).")
+          + "(default: $NNJ_DATA/DATASET, else $XDG_CACHE_HOME/nnj/DATASET or ~/.cache/nnj/DATASET).")
   Path directory;
 
   /** The directory named by the user, else the default for {@code dataset}. */

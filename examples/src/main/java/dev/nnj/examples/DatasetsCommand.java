@@ -1,11 +1,20 @@
 package dev.nnj.examples;
 
 import com.google.inject.Guice;
+import dev.nnj.datasets.DataLocation;
+import dev.nnj.datasets.Dataset;
+import dev.nnj.datasets.DatasetFiles;
+import dev.nnj.datasets.FetchListener;
 import dev.nnj.datasets.Splits;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code nnj datasets}: the data nnj reads. */
@@ -13,7 +22,8 @@ import picocli.CommandLine.Spec;
     name = "datasets",
     mixinStandardHelpOptions = true,
     description = "Manages the datasets nnj reads.",
-    subcommands = {DatasetsCommand.Fetch.class})
+    subcommands = {DatasetsCommand.ListDatasets.class, DatasetsCommand.Fetch.class,
+        DatasetsCommand.Verify.class})
 final class DatasetsCommand implements Runnable {
 
   @Spec CommandSpec spec;
@@ -23,13 +33,31 @@ final class DatasetsCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** {@code nnj datasets fetch}: puts MNIST in place and checks it, as CI does before its tests. */
+  private static Registry registry() {
+    return Guice.createInjector(new NnjModule()).getInstance(Registry.class);
+  }
+
+  /** The dataset bound as {@code name}; an unknown name is a usage error listing the known ones. */
+  private static Dataset dataset(Registry registry, String name, CommandSpec spec) {
+    try {
+      return registry.dataset(name);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  /** Where the files are, else where they would be fetched into. */
+  private static Path directory(Dataset dataset, DataLocation location) {
+    return dataset.files(location).map(DatasetFiles::directory).orElse(location.directory());
+  }
+
+  /** {@code nnj datasets list}: every bound dataset and whether its files are in place. */
   @Command(
-      name = "fetch",
+      name = "list",
       mixinStandardHelpOptions = true,
-      description = "Fetches MNIST if it is not yet in place, checks every file's SHA-256, and "
-          + "prints where it is.")
-  static final class Fetch implements Callable<Integer> {
+      description = "Lists the datasets: name, description, where the files are or would be "
+          + "fetched into, and whether they are all present (checked by presence, not read).")
+  static final class ListDatasets implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
@@ -37,13 +65,75 @@ final class DatasetsCommand implements Runnable {
 
     @Override
     public Integer call() {
-      Registry registry = Guice.createInjector(new NnjModule()).getInstance(Registry.class);
-      try (ConsoleFetchProgress progress = new ConsoleFetchProgress(spec.commandLine().getErr())) {
-        var location = data.location("mnist", progress);
-        Splits mnist = registry.dataset("mnist").load(location);
-        spec.commandLine().getOut().printf("MNIST in %s: %d training, %d validation, %d test images%n",
-            location.directory(), mnist.training().size(), mnist.validation().size(), mnist.test().size());
+      Registry registry = registry();
+      PrintWriter out = spec.commandLine().getOut();
+      for (String name : registry.datasetNames()) {
+        Dataset dataset = registry.dataset(name);
+        DataLocation location = data.location(name, FetchListener.NONE);
+        Optional<DatasetFiles> files = dataset.files(location);
+        out.printf("%s: %s%n", name, dataset.description());
+        out.printf("  %s (%s)%n", directory(dataset, location), files.map(f -> f.complete()
+            ? "complete" : "missing " + String.join(", ", f.missing())).orElse("unknown"));
       }
+      out.flush();
+      return 0;
+    }
+  }
+
+  /** {@code nnj datasets fetch}: puts a dataset in place and checks it, as CI does before its tests. */
+  @Command(
+      name = "fetch",
+      mixinStandardHelpOptions = true,
+      description = "Fetches a dataset if it is not yet in place, checks every file's SHA-256 and "
+          + "structure, and prints where it is.")
+  static final class Fetch implements Callable<Integer> {
+
+    @Spec CommandSpec spec;
+
+    @Mixin DataOptions data;
+
+    @Parameters(arity = "0..1", paramLabel = "NAME", defaultValue = "mnist",
+        description = "The dataset (default: ${DEFAULT-VALUE}); 'nnj datasets list' shows them all.")
+    String name;
+
+    @Override
+    public Integer call() {
+      Dataset dataset = dataset(registry(), name, spec);
+      try (ConsoleFetchProgress progress = new ConsoleFetchProgress(spec.commandLine().getErr())) {
+        DataLocation location = data.location(name, progress);
+        Splits splits = dataset.load(location);
+        spec.commandLine().getOut().printf("%s in %s: %d training, %d validation, %d test images%n",
+            name, directory(dataset, location), splits.training().size(),
+            splits.validation().size(), splits.test().size());
+      }
+      return 0;
+    }
+  }
+
+  /** {@code nnj datasets verify}: reads every file and checks it, fetching nothing. */
+  @Command(
+      name = "verify",
+      mixinStandardHelpOptions = true,
+      description = "Reads every file of a dataset where it is in place and checks its SHA-256 and "
+          + "structure; fetches nothing. Prints 'ok' per file, or the first problem (exit code 1).")
+  static final class Verify implements Callable<Integer> {
+
+    @Spec CommandSpec spec;
+
+    @Mixin DataOptions data;
+
+    @Parameters(arity = "0..1", paramLabel = "NAME", defaultValue = "mnist",
+        description = "The dataset (default: ${DEFAULT-VALUE}); 'nnj datasets list' shows them all.")
+    String name;
+
+    @Override
+    public Integer call() {
+      Dataset dataset = dataset(registry(), name, spec);
+      PrintWriter out = spec.commandLine().getOut();
+      for (Path file : dataset.verify(data.location(name, FetchListener.NONE))) {
+        out.printf("%s: ok%n", file);
+      }
+      out.flush();
       return 0;
     }
   }

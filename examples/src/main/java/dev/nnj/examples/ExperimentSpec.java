@@ -165,6 +165,13 @@ public record ExperimentSpec(
         monitoring);
   }
 
+  /** This spec with another dataset, named by its registry name. */
+  public ExperimentSpec withDataset(String dataset) {
+    return new ExperimentSpec(description, sizes, activations, cost, initialization,
+        regularization, dropout, optimizer, schedule, earlyStopping, dataset, evaluateOn, epochs,
+        batchSize, seed, monitoring);
+  }
+
   /** This spec with other epochs, mini-batch size, learning rate or seed; null keeps the value. */
   public ExperimentSpec with(Integer epochs, Integer batchSize, Double learningRate, Long seed) {
     return new ExperimentSpec(description, sizes, activations, cost, initialization,

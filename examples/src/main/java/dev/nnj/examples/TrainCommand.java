@@ -62,6 +62,16 @@ final class TrainCommand implements Callable<Integer> {
           + "result (default: 1).")
   Long seed;
 
+  @Option(names = "--dataset", paramLabel = "NAME",
+      description = "The dataset's registry name: mnist (default) or fashion-mnist.")
+  String dataset;
+
+  @Option(names = "--quiet", description = "Prints no line per epoch, only the summary at the end.")
+  boolean quiet;
+
+  @Option(names = "--json", description = "Prints each epoch as one line of JSON, for scripts.")
+  boolean json;
+
   @Option(names = "--history", paramLabel = "FILE",
       description = "Writes every epoch's figures to FILE: CSV if it ends in .csv, else JSON.")
   Path historyFile;
@@ -84,28 +94,31 @@ final class TrainCommand implements Callable<Integer> {
       experiment = experiment.withSizes(sizes);
     }
     experiment = experiment.with(epochs, batchSize, learningRate, seed);
+    if (dataset != null) {
+      experiment = experiment.withDataset(dataset);
+    }
+    registry.dataset(experiment.dataset()); // an unknown name fails here, before any work
 
     PrintWriter out = spec.commandLine().getOut();
-    TrainingListener printer = new TrainingListener() {
-      @Override
-      public void epochFinished(EpochResult result) {
-        out.println(String.format(Locale.ROOT, "Epoch %d: %d / %d (%.2f s)",
-            result.epoch(), result.correct(), result.evaluated(), result.trainingSeconds()));
-        out.flush();
-      }
-    };
+    ObjectMapper lineMapper = registry.jsonMapper().copy()
+        .disable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
     Experiment.Result result;
-    try (ConsoleFetchProgress progress = new ConsoleFetchProgress(spec.commandLine().getErr())) {
+    try (ConsoleFetchProgress progress = new ConsoleFetchProgress(spec.commandLine().getErr());
+        EpochPrinter printer = new EpochPrinter(out, mode(), lineMapper)) {
       result = injector.getInstance(Experiment.class)
           .run(experiment, data.location(experiment.dataset(), progress), printer);
     }
+    Measurement test = result.test();
     if (experiment.evaluateOn().equals("validation")) {
-      Measurement test = result.test();
       result.history().best().ifPresent(best -> out.println(String.format(Locale.ROOT,
           "Best validation epoch %d: %d / %d; its test accuracy: %d / %d (%.2f %%)",
           best.epoch(), best.correct(), best.evaluated(), test.correct(), test.total(),
           100 * test.accuracy())));
+    } else if (quiet) {
+      result.history().best().ifPresent(best -> out.println(String.format(Locale.ROOT,
+          "Best epoch %d: %d / %d", best.epoch(), best.correct(), best.evaluated())));
     }
+    warnIfAtChance(result, test);
     if (saveFile != null) {
       ObjectMapper mapper = registry.jsonMapper();
       NetworkFile.write(saveFile, result.network(), experiment.cost(),
@@ -119,6 +132,31 @@ final class TrainCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  private EpochPrinter.Mode mode() {
+    if (json) {
+      return EpochPrinter.Mode.JSON;
+    }
+    if (quiet) {
+      return EpochPrinter.Mode.QUIET;
+    }
+    return System.console() != null ? EpochPrinter.Mode.TERMINAL : EpochPrinter.Mode.PLAIN;
+  }
+
+  /**
+   * Chapter 1's η = 100 run: the neurons saturate and the accuracy stays where guessing would put
+   * it. Training ran correctly, so this is a warning on standard error, not an error.
+   */
+  private void warnIfAtChance(Experiment.Result result, Measurement test) {
+    double chance = 1.0 / result.network().spec().outputSize();
+    double best = result.history().best().map(EpochResult::evaluationAccuracy).orElse(test.accuracy());
+    if (best < 2 * chance) {
+      spec.commandLine().getErr().println(String.format(Locale.ROOT,
+          "nnj: warning: the accuracy stayed near chance (best %.1f %%, chance %.1f %%): the "
+              + "learning rate is probably far too high (saturated neurons) or far too low",
+          100 * best, 100 * chance));
+    }
   }
 
   /** Checks the options up front so that a bad one is named before any data is read. */
@@ -144,6 +182,9 @@ final class TrainCommand implements Callable<Integer> {
       if (parent != null && !Files.isDirectory(parent)) {
         problems.add("cannot write " + output + ": no directory " + parent);
       }
+    }
+    if (quiet && json) {
+      problems.add("--quiet and --json exclude each other");
     }
     if (!problems.isEmpty()) {
       throw new ParameterException(spec.commandLine(), String.join("; ", problems));

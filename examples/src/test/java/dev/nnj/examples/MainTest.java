@@ -84,6 +84,24 @@ class MainTest {
   }
 
   @Test
+  void quietAndJson_excludeEachOther() {
+    assertThat(run("train", "--quiet", "--json")).isEqualTo(2);
+    assertThat(oneErrorLine()).contains("--quiet and --json exclude each other");
+  }
+
+  @Test
+  void unknownDataset_isOneLineListingTheKnownOnes() {
+    assertThat(run("train", "--dataset", "cifar")).isEqualTo(1);
+    assertThat(oneErrorLine()).isEqualTo("nnj: error: unknown dataset 'cifar'; known: fashion-mnist, mnist");
+  }
+
+  @Test
+  void saveIntoAMissingDirectory_isRefusedBeforeTraining() {
+    assertThat(run("train", "--save", data.resolve("no/such/dir/net.json").toString())).isEqualTo(2);
+    assertThat(oneErrorLine()).contains("cannot write", "no directory");
+  }
+
+  @Test
   void corruptDataFile_isOneLineNamingTheFile() throws IOException {
     writeIdx("train-images-idx3-ubyte", 0x803, new int[] {3, 28, 28});
     writeIdx("train-labels-idx1-ubyte", 0x801, new int[] {3});
