@@ -331,7 +331,11 @@ public final class NetworkFile {
 
     private <T> T convert(JsonNode node, Class<T> type, String name) {
       try {
-        return mapper.treeToValue(node, type);
+        T value = mapper.treeToValue(node, type);
+        if (value == null) {
+          throw refuse(name + ": expected an object such as {\"type\": \"…\"}, found null");
+        }
+        return value;
       } catch (JsonProcessingException | IllegalArgumentException e) {
         throw new NetworkFileException(file, name + ": " + describe(e), e);
       }
