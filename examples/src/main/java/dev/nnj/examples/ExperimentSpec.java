@@ -72,6 +72,12 @@ public record ExperimentSpec(
   /** Fills in chapter 1's values for missing fields and validates. */
   public ExperimentSpec {
     description = Objects.requireNonNullElse(description, "");
+    if (sizes != null && sizes.stream().anyMatch(Objects::isNull)) {
+      throw new IllegalArgumentException("sizes must not contain null: " + sizes);
+    }
+    if (activations != null && activations.stream().anyMatch(Objects::isNull)) {
+      throw new IllegalArgumentException("activations must not contain null: " + activations);
+    }
     sizes = List.copyOf(Objects.requireNonNullElse(sizes, List.of(784, 30, 10)));
     activations = List.copyOf(Objects.requireNonNullElse(activations, List.of(new Sigmoid())));
     if (activations.size() == 1 && sizes.size() > 2) {

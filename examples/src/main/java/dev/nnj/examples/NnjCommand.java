@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "nnj 0.1.0-SNAPSHOT",
     description = "Neural networks whose parts plug together: Nielsen's networks in plain Java.",
-    subcommands = {TrainCommand.class, EvalCommand.class, BenchCommand.class, DatasetsCommand.class},
+    subcommands = {TrainCommand.class, EvalCommand.class, PredictCommand.class, PlotCommand.class,
+        BenchCommand.class, DatasetsCommand.class},
     footer = {"", "Run 'nnj COMMAND --help' for a command's options."})
 final class NnjCommand implements Runnable {
 
