@@ -118,10 +118,7 @@ public final class Backpropagation {
             deltaRows[l], rows, layer.weights, layer.inputs(), delta[l - 1], layer.outputs());
         if (forward.dropped) {
           // A dropped neuron passed nothing on, so no error flows back through it.
-          double[] keep = forward.keep[l];
-          for (int i = 0, count = rows * previous.outputs(); i < count; i++) {
-            delta[l - 1][i] *= keep[i];
-          }
+          Matrices.multiply(delta[l - 1], forward.keep[l], rows * previous.outputs());
         }
         previous.activation().derivative(
             forward.z[l - 1], forward.a[l], delta[l - 1], rows, previous.outputs());

@@ -196,6 +196,13 @@ public final class Matrices {
     }
   }
 
+  /** {@code a[0 .. n) ⊙= b[0 .. n)}, element by element. */
+  public static void multiply(double[] a, double[] b, int n) {
+    for (int i = 0; i < n; i++) {
+      a[i] *= b[i];
+    }
+  }
+
   /** The index of the largest of {@code a[offset .. offset + length)}; the first one on ties. */
   public static int argmax(double[] a, int offset, int length) {
     int best = 0;

@@ -83,6 +83,13 @@ class MatricesTest {
   }
 
   @Test
+  void multiply_isElementWiseOverTheFirstN() {
+    double[] a = {1, 2, 3, 4};
+    Matrices.multiply(a, new double[] {0, 0.5, 2, 10}, 3);
+    assertThat(a).containsExactly(0, 1, 6, 4);
+  }
+
+  @Test
   void toRows_copiesTheFirstRows() {
     double[][] into = new double[3][2];
     Matrices.toRows(new double[] {1, 2, 3, 4, 5, 6}, 2, 2, into);
