@@ -49,6 +49,38 @@ class BackpropagationTest {
   }
 
   @Test
+  void computeGradients_withDropoutMatchCentralDifferencesUnderTheSameMasks() {
+    // Each evaluation redraws the masks from a generator with the same seed, so every cost
+    // below sees the same dropped neurons as the backpropagation did.
+    Backpropagation backprop = new Backpropagation(network, COST, ROWS);
+    Inputs inputs = new Inputs.Dense(x, ROWS, 3);
+    backprop.computeGradients(inputs, y, 0.5, new org.apache.commons.math3.random.MersenneTwister(7));
+    double[][] analytic = copy(backprop.gradients());
+    double[][] parameters = network.parameterBlocks();
+    double h = 1e-5;
+    for (int block = 0; block < parameters.length; block++) {
+      for (int i = 0; i < parameters[block].length; i++) {
+        double saved = parameters[block][i];
+        parameters[block][i] = saved + h;
+        double plus = droppedCost(inputs);
+        parameters[block][i] = saved - h;
+        double minus = droppedCost(inputs);
+        parameters[block][i] = saved;
+        assertThat(analytic[block][i]).isCloseTo((plus - minus) / (2 * h), within(1e-8));
+      }
+    }
+    Backpropagation without = new Backpropagation(network, COST, ROWS);
+    without.computeGradients(x, y, ROWS);
+    assertThat(analytic[0]).as("the masks changed the gradient").isNotEqualTo(without.gradients()[0]);
+  }
+
+  private double droppedCost(Inputs inputs) {
+    ForwardPass pass = new ForwardPass(network, ROWS);
+    double[] output = pass.run(inputs, 0.5, new org.apache.commons.math3.random.MersenneTwister(7));
+    return COST.cost(output, y, ROWS, 2);
+  }
+
+  @Test
   void computeGradients_ofABatchIsTheSumOfItsExamples() {
     Backpropagation batch = new Backpropagation(network, COST, ROWS);
     batch.computeGradients(x, y, ROWS);
