@@ -52,4 +52,26 @@ final class AdamMoments implements OptimizerState {
       }
     }
   }
+
+  /** The means' blocks, then the squares'. */
+  @Override
+  public double[][] save() {
+    double[][] saved = new double[2 * means.length][];
+    for (int b = 0; b < means.length; b++) {
+      saved[b] = means[b].clone();
+      saved[means.length + b] = squares[b].clone();
+    }
+    return saved;
+  }
+
+  @Override
+  public void restore(double[][] saved, long stepsTaken) {
+    if (saved.length != 2 * means.length) {
+      throw new IllegalArgumentException("the checkpoint holds " + saved.length
+          + " state blocks; Adam needs " + 2 * means.length);
+    }
+    Validation.restore(saved, 0, means);
+    Validation.restore(saved, means.length, squares);
+    steps = stepsTaken;
+  }
 }

@@ -45,18 +45,31 @@ public record AdamW(
     }
     boolean[] decayed = weightBlocks.clone();
     AdamMoments adam = new AdamMoments(beta1, beta2, epsilon, blockLengths);
-    return (parameters, gradients, batchSize, learningRate) -> {
-      Validation.requireBatchSize(batchSize); // before the decay, so a refused step changes nothing
-      double kept = 1.0 - learningRate * weightDecay;
-      for (int block = 0; block < parameters.length; block++) {
-        if (decayed[block]) {
-          double[] w = parameters[block];
-          for (int i = 0; i < w.length; i++) {
-            w[i] *= kept;
+    return new OptimizerState() {
+      @Override
+      public void step(double[][] parameters, double[][] gradients, int batchSize, double learningRate) {
+        Validation.requireBatchSize(batchSize); // before the decay, so a refused step changes nothing
+        double kept = 1.0 - learningRate * weightDecay;
+        for (int block = 0; block < parameters.length; block++) {
+          if (decayed[block]) {
+            double[] w = parameters[block];
+            for (int i = 0; i < w.length; i++) {
+              w[i] *= kept;
+            }
           }
         }
+        adam.step(parameters, gradients, batchSize, learningRate);
       }
-      adam.step(parameters, gradients, batchSize, learningRate);
+
+      @Override
+      public double[][] save() {
+        return adam.save();
+      }
+
+      @Override
+      public void restore(double[][] saved, long stepsTaken) {
+        adam.restore(saved, stepsTaken);
+      }
     };
   }
 }

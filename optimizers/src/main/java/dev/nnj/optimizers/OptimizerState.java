@@ -18,4 +18,26 @@ public interface OptimizerState {
    *     learning-rate schedule made of it
    */
   void step(double[][] parameters, double[][] gradients, int batchSize, double learningRate);
+
+  /**
+   * A copy of what this state has accumulated (velocities, moment estimates), as blocks of
+   * numbers for a checkpoint; empty for a rule that keeps nothing.
+   */
+  default double[][] save() {
+    return new double[0][];
+  }
+
+  /**
+   * Puts back what {@link #save} returned, so that training resumed from a checkpoint continues
+   * exactly as it would have.
+   *
+   * @param stepsTaken the number of steps taken before the checkpoint (Adam's {@code t})
+   * @throws IllegalArgumentException if {@code saved} does not fit this state
+   */
+  default void restore(double[][] saved, long stepsTaken) {
+    if (saved.length != 0) {
+      throw new IllegalArgumentException(
+          "this optimizer keeps no state, but the checkpoint holds " + saved.length + " blocks");
+    }
+  }
 }

@@ -37,4 +37,14 @@ final class SquaredGradientState implements OptimizerState {
       }
     }
   }
+
+  @Override
+  public double[][] save() {
+    return Validation.copies(squares);
+  }
+
+  @Override
+  public void restore(double[][] saved, long stepsTaken) {
+    Validation.restore(saved, 0, squares);
+  }
 }

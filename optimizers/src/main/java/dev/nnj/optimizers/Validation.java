@@ -51,4 +51,28 @@ final class Validation {
     }
     return blocks;
   }
+
+  /** Deep copies of {@code blocks}. */
+  static double[][] copies(double[][] blocks) {
+    double[][] copy = new double[blocks.length][];
+    for (int b = 0; b < blocks.length; b++) {
+      copy[b] = blocks[b].clone();
+    }
+    return copy;
+  }
+
+  /** Copies {@code saved[offset ..]} into {@code into}, refusing blocks of other lengths. */
+  static void restore(double[][] saved, int offset, double[][] into) {
+    if (saved.length - offset < into.length) {
+      throw new IllegalArgumentException("the checkpoint holds " + saved.length
+          + " state blocks; this optimizer needs " + (offset + into.length));
+    }
+    for (int b = 0; b < into.length; b++) {
+      if (saved[offset + b].length != into[b].length) {
+        throw new IllegalArgumentException("state block " + (offset + b) + " has "
+            + saved[offset + b].length + " numbers; the parameters need " + into[b].length);
+      }
+      System.arraycopy(saved[offset + b], 0, into[b], 0, into[b].length);
+    }
+  }
 }

@@ -41,4 +41,14 @@ final class VelocityState implements OptimizerState {
       }
     }
   }
+
+  @Override
+  public double[][] save() {
+    return Validation.copies(velocities);
+  }
+
+  @Override
+  public void restore(double[][] saved, long stepsTaken) {
+    Validation.restore(saved, 0, velocities);
+  }
 }

@@ -54,6 +54,40 @@ class OptimizerContractTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("optimizers")
+  void restore_continuesExactlyAsAnUninterruptedRun(String name, Optimizer optimizer) {
+    int[] lengths = {3, 1, 2};
+    boolean[] weights = {true, false, true};
+    double[][] straight = {new double[3], new double[1], new double[2]};
+    double[][] resumed = {new double[3], new double[1], new double[2]};
+    OptimizerState uninterrupted = optimizer.withLearningRate(0.1).start(lengths, weights);
+    OptimizerState first = optimizer.withLearningRate(0.1).start(lengths, weights);
+    for (int step = 0; step < 7; step++) {
+      descend(uninterrupted, straight);
+      descend(first, resumed);
+    }
+    // A new run picks up the saved state, as training resumed from a checkpoint does.
+    OptimizerState second = optimizer.withLearningRate(0.1).start(lengths, weights);
+    second.restore(first.save(), 7);
+    for (int step = 0; step < 5; step++) {
+      descend(uninterrupted, straight);
+      descend(second, resumed);
+    }
+    assertThat(resumed).isDeepEqualTo(straight);
+  }
+
+  private static void descend(OptimizerState state, double[][] parameters) {
+    double[][] gradients = new double[TARGET.length][];
+    for (int block = 0; block < TARGET.length; block++) {
+      gradients[block] = new double[TARGET[block].length];
+      for (int i = 0; i < TARGET[block].length; i++) {
+        gradients[block][i] = parameters[block][i] - TARGET[block][i];
+      }
+    }
+    state.step(parameters, gradients, 1, 0.1);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("optimizers")
   void step_reducesAQuadraticOverTwoHundredSteps(String name, Optimizer optimizer) {
     // One η for all: the defaults suit different scales (sgd's 3.0 diverges here, |1 − η| > 1).
     double learningRate = 0.1;
