@@ -52,6 +52,21 @@ public final class Trainer {
    */
   public History train(Network network, Examples training, Examples evaluation,
       TrainingConfig config, TrainingListener listener) {
+    return train(network, training, evaluation, config, listener, null, null);
+  }
+
+  /**
+   * {@link #train(Network, Examples, Examples, TrainingConfig, TrainingListener)}, resuming from a
+   * checkpoint and handing one out after every epoch.
+   *
+   * @param network the network, holding the weights saved with {@code resumeFrom} when resuming
+   * @param resumeFrom a checkpoint of an earlier run of the same configuration and data, or null
+   *     to start afresh; training continues with the epoch after it and ends exactly as an
+   *     uninterrupted run would
+   * @param sink receives a checkpoint after every epoch; may be null
+   */
+  public History train(Network network, Examples training, Examples evaluation,
+      TrainingConfig config, TrainingListener listener, Checkpoint resumeFrom, Checkpoint.Sink sink) {
     network.checkShapeMatches(training);
     if (evaluation != null) {
       network.checkShapeMatches(evaluation);
@@ -83,7 +98,32 @@ public final class Trainer {
     int sinceBest = 0;
 
     List<EpochResult> results = new ArrayList<>();
-    for (int epoch = 0; epoch < config.epochs(); epoch++) {
+    int firstEpoch = 0;
+    boolean stopped = false;
+    if (resumeFrom != null) {
+      // Replay what the finished epochs drew and decided, so that everything continues exactly.
+      firstEpoch = resumeFrom.epochsDone();
+      int batches = (n + m - 1) / m;
+      state.restore(resumeFrom.optimizerState(), (long) firstEpoch * batches);
+      long dropoutDraws = config.dropout() > 0.0 ? (long) n * hiddenNeurons(network) : 0L;
+      for (EpochResult done : resumeFrom.history().epochs()) {
+        shuffle(order, shuffling);
+        for (long draw = 0; draw < dropoutDraws; draw++) {
+          dropping.nextDouble();
+        }
+        if (done.evaluationAccuracy() > bestAccuracy) {
+          bestAccuracy = done.evaluationAccuracy();
+          sinceBest = 0;
+        } else {
+          sinceBest++;
+        }
+        stopped = !schedule.epochFinished(done.epoch(), done.evaluationAccuracy())
+            || (config.earlyStopping().patience() > 0 && sinceBest >= config.earlyStopping().patience());
+        results.add(done);
+      }
+      copy(resumeFrom.best(), best);
+    }
+    for (int epoch = firstEpoch; epoch < config.epochs() && !stopped; epoch++) {
       double learningRate = schedule.learningRate();
       long start = System.nanoTime();
       shuffle(order, shuffling);
@@ -120,6 +160,9 @@ public final class Trainer {
         copy(parameters, best);
       } else {
         sinceBest++;
+      }
+      if (sink != null) {
+        sink.epochSaved(network, new Checkpoint(new History(results), state.save(), copies(best)));
       }
       boolean goOn = schedule.epochFinished(epoch, result.evaluationAccuracy());
       int patience = config.earlyStopping().patience();
@@ -170,6 +213,24 @@ public final class Trainer {
       }
     }
     return sum / n;
+  }
+
+  /** The number of neurons in the hidden layers: the dropout draws per example. */
+  private static long hiddenNeurons(Network network) {
+    long total = 0;
+    List<Layer> layers = network.layers();
+    for (int l = 0; l < layers.size() - 1; l++) {
+      total += layers.get(l).outputs();
+    }
+    return total;
+  }
+
+  private static double[][] copies(double[][] blocks) {
+    double[][] copy = new double[blocks.length][];
+    for (int b = 0; b < blocks.length; b++) {
+      copy[b] = blocks[b].clone();
+    }
+    return copy;
   }
 
   private static boolean allFinite(double[][] blocks) {

@@ -168,6 +168,48 @@ class TrainerTest {
             + "the learning rate (1000.0) is probably too high");
   }
 
+  @Test
+  void train_resumedFromACheckpointEndsExactlyAsAnUninterruptedRun() {
+    // Everything that carries state across epochs: Adam's moments, dropout masks, a schedule
+    // that halves on a plateau, the best weights kept for early stopping, and the shuffles.
+    TrainingConfig config = new TrainingConfig(5, 7, 3)
+        .withDropout(0.3)
+        .withRegularization(new L2(0.5))
+        .withSchedule(new HalveOnPlateau(1, 1024))
+        .withEarlyStopping(new EarlyStopping(0, true));
+    dev.nnj.optimizers.Optimizer adam = new dev.nnj.optimizers.Adam(0.01, 0.9, 0.999, 1e-8);
+
+    Network uninterrupted = Network.initialised(spec, 3);
+    History straight = new Trainer(new Quadratic(), adam)
+        .train(uninterrupted, training, test, config, TrainingListener.NONE);
+
+    List<Checkpoint> saved = new ArrayList<>();
+    List<double[][]> weights = new ArrayList<>();
+    Network first = Network.initialised(spec, 3);
+    new Trainer(new Quadratic(), adam).train(first, training, test,
+        new TrainingConfig(2, 7, 3, config.regularization(), 0.3, config.schedule(),
+            config.earlyStopping(), config.monitoring()),
+        TrainingListener.NONE, null, (network, checkpoint) -> {
+          saved.add(checkpoint);
+          weights.add(network.parameterSnapshot());
+        });
+    assertThat(saved).extracting(Checkpoint::epochsDone).containsExactly(1, 2);
+
+    Network resumed = Network.initialised(spec, 99); // its weights come from the checkpoint
+    double[][] blocks = resumed.parameterBlocks();
+    for (int b = 0; b < blocks.length; b++) {
+      System.arraycopy(weights.get(1)[b], 0, blocks[b], 0, blocks[b].length);
+    }
+    History continued = new Trainer(new Quadratic(), adam).train(
+        resumed, training, test, config, TrainingListener.NONE, saved.get(1), null);
+
+    assertThat(resumed.parameterSnapshot()).isDeepEqualTo(uninterrupted.parameterSnapshot());
+    assertThat(continued.epochs()).extracting(EpochResult::correct)
+        .containsExactlyElementsOf(straight.epochs().stream().map(EpochResult::correct).toList());
+    assertThat(continued.epochs()).extracting(EpochResult::learningRate)
+        .containsExactlyElementsOf(straight.epochs().stream().map(EpochResult::learningRate).toList());
+  }
+
   private double[][] trained(TrainingConfig config) {
     Network network = Network.initialised(spec, 6);
     new Trainer(new Quadratic(), new Sgd(3.0))
