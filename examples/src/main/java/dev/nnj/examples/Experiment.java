@@ -1,5 +1,6 @@
 package dev.nnj.examples;
 
+import dev.nnj.core.Checkpoint;
 import dev.nnj.core.EarlyStopping;
 import dev.nnj.core.History;
 import dev.nnj.core.Measurement;
@@ -41,20 +42,33 @@ public final class Experiment {
 
   /** Loads the spec's dataset from {@code location} (fetching it if needed) and runs. */
   public Result run(ExperimentSpec spec, DataLocation location, TrainingListener listener) {
-    return run(spec, registry.dataset(spec.dataset()).load(location), listener);
+    return run(spec, registry.dataset(spec.dataset()).load(location), listener, null, null);
   }
 
   /** Runs on already loaded data. */
   public Result run(ExperimentSpec spec, Splits data, TrainingListener listener) {
-    Network network = Network.initialised(spec.network(), spec.initialization(), spec.seed());
+    return run(spec, data, listener, null, null);
+  }
+
+  /**
+   * Runs on already loaded data, resuming from a checkpoint and handing one out after every
+   * epoch.
+   *
+   * @param resumeFrom an earlier run's network and checkpoint, or null to start afresh
+   * @param sink receives a checkpoint after every epoch; may be null
+   */
+  public Result run(ExperimentSpec spec, Splits data, TrainingListener listener,
+      CheckpointDirectory.Saved resumeFrom, Checkpoint.Sink sink) {
+    Network network = resumeFrom != null ? resumeFrom.network()
+        : Network.initialised(spec.network(), spec.initialization(), spec.seed());
     TrainingConfig config = spec.training();
     boolean onValidation = spec.evaluateOn().equals("validation");
     if (onValidation) {
       config = config.withEarlyStopping(new EarlyStopping(config.earlyStopping().patience(), true));
     }
     Examples evaluation = onValidation ? data.validation() : data.test();
-    History history = new Trainer(spec.cost(), spec.optimizer())
-        .train(network, data.training(), evaluation, config, listener);
+    History history = new Trainer(spec.cost(), spec.optimizer()).train(network, data.training(),
+        evaluation, config, listener, resumeFrom == null ? null : resumeFrom.checkpoint(), sink);
     return new Result(network, history, network.measure(data.test(), null));
   }
 }

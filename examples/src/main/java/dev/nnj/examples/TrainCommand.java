@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nnj.core.EpochResult;
 import dev.nnj.core.Measurement;
 import dev.nnj.core.NetworkFile;
+import dev.nnj.datasets.Splits;
 import dev.nnj.core.TrainingListener;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -81,6 +82,18 @@ final class TrainCommand implements Callable<Integer> {
           + "'nnj eval FILE' reads it.")
   Path saveFile;
 
+  @Option(names = "--checkpoint", paramLabel = "DIR",
+      description = "After every epoch, saves the network and the training state in DIR "
+          + "(epoch-NNNN.json, the last 3 kept, and best.json), each file written whole or not "
+          + "at all.")
+  Path checkpointDirectory;
+
+  @Option(names = "--resume", paramLabel = "DIR",
+      description = "Continues the run whose checkpoints are in DIR from its newest epoch, to the "
+          + "same result an uninterrupted run gives; --epochs may extend it. Keeps checkpointing "
+          + "into DIR.")
+  Path resumeDirectory;
+
   @Mixin DataOptions data;
 
   @Override
@@ -88,7 +101,10 @@ final class TrainCommand implements Callable<Integer> {
     validateOptions();
     Injector injector = Guice.createInjector(new NnjModule());
     Registry registry = injector.getInstance(Registry.class);
-    ExperimentSpec experiment = specFile == null ? ExperimentSpec.chapterOne()
+    CheckpointDirectory.Saved resumeFrom = resumeDirectory == null ? null
+        : CheckpointDirectory.latest(resumeDirectory, registry.jsonMapper());
+    ExperimentSpec experiment = resumeFrom != null ? resumeFrom.experiment()
+        : specFile == null ? ExperimentSpec.chapterOne()
         : ExperimentSpec.read(specFile, registry.jsonMapper());
     if (sizes != null) {
       experiment = experiment.withSizes(sizes);
@@ -102,12 +118,21 @@ final class TrainCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     ObjectMapper lineMapper = registry.jsonMapper().copy()
         .disable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+    Path checkpoints = resumeDirectory != null ? resumeDirectory : checkpointDirectory;
+    CheckpointDirectory sink = checkpoints == null ? null
+        : new CheckpointDirectory(checkpoints, experiment, registry.jsonMapper());
+    if (sink != null) {
+      announceCheckpointsOnInterrupt(sink);
+    }
     Experiment.Result result;
     try (ConsoleFetchProgress progress = new ConsoleFetchProgress(spec.commandLine().getErr());
         EpochPrinter printer = new EpochPrinter(out, mode(), lineMapper)) {
+      Splits splits = registry.dataset(experiment.dataset())
+          .load(data.location(experiment.dataset(), progress));
       result = injector.getInstance(Experiment.class)
-          .run(experiment, data.location(experiment.dataset(), progress), printer);
+          .run(experiment, splits, printer, resumeFrom, sink);
     }
+    finished.run();
     Measurement test = result.test();
     if (experiment.evaluateOn().equals("validation")) {
       result.history().best().ifPresent(best -> out.println(String.format(Locale.ROOT,
@@ -133,6 +158,26 @@ final class TrainCommand implements Callable<Integer> {
     }
     return 0;
   }
+
+  /**
+   * Ctrl-C: every checkpoint already on disk is complete (they are moved into place whole), so
+   * the run can stop at once; say where it can be resumed from.
+   */
+  private void announceCheckpointsOnInterrupt(CheckpointDirectory sink) {
+    PrintWriter err = spec.commandLine().getErr();
+    Thread hook = new Thread(() -> {
+      String newest = CheckpointDirectory.newestEpoch(sink.directory())
+          .map(epochs -> "after epoch " + (epochs - 1)).orElse("none yet");
+      err.println("nnj: interrupted; checkpoint " + newest + " in " + sink.directory()
+          + "; continue with: nnj train --resume " + sink.directory());
+      err.flush();
+    });
+    Runtime.getRuntime().addShutdownHook(hook);
+    finished = () -> Runtime.getRuntime().removeShutdownHook(hook);
+  }
+
+  /** Removes the interrupt message once training has ended normally. */
+  private Runnable finished = () -> { };
 
   private EpochPrinter.Mode mode() {
     if (json) {
@@ -182,6 +227,9 @@ final class TrainCommand implements Callable<Integer> {
       if (parent != null && !Files.isDirectory(parent)) {
         problems.add("cannot write " + output + ": no directory " + parent);
       }
+    }
+    if (resumeDirectory != null && (specFile != null || checkpointDirectory != null || sizes != null)) {
+      problems.add("--resume continues the saved experiment: give no SPEC, --sizes or --checkpoint");
     }
     if (quiet && json) {
       problems.add("--quiet and --json exclude each other");
