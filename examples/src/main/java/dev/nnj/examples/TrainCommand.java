@@ -119,16 +119,17 @@ final class TrainCommand implements Callable<Integer> {
     ObjectMapper lineMapper = registry.jsonMapper().copy()
         .disable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
     Path checkpoints = resumeDirectory != null ? resumeDirectory : checkpointDirectory;
-    CheckpointDirectory sink = checkpoints == null ? null
-        : new CheckpointDirectory(checkpoints, experiment, registry.jsonMapper());
-    if (sink != null) {
-      announceCheckpointsOnInterrupt(sink);
-    }
     Experiment.Result result;
     try (ConsoleFetchProgress progress = new ConsoleFetchProgress(spec.commandLine().getErr());
         EpochPrinter printer = new EpochPrinter(out, mode(), lineMapper)) {
       Splits splits = registry.dataset(experiment.dataset())
           .load(data.location(experiment.dataset(), progress));
+      // Only once the data is good: a bad input writes nothing, not even an empty directory.
+      CheckpointDirectory sink = checkpoints == null ? null
+          : new CheckpointDirectory(checkpoints, experiment, registry.jsonMapper());
+      if (sink != null) {
+        announceCheckpointsOnInterrupt(sink);
+      }
       result = injector.getInstance(Experiment.class)
           .run(experiment, splits, printer, resumeFrom, sink);
     }

@@ -1,0 +1,112 @@
+package dev.nnj.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * Every bad input to {@code nnj train} gets one line on standard error, an exit code other than
+ * 0, and writes nothing: an existing --save file keeps its bytes, no --history or checkpoint
+ * appears.
+ */
+class BadInputTest {
+
+  @TempDir static Path shared;
+  @TempDir Path directory;
+
+  private Path saved;
+  private Path history;
+  private Path checkpoints;
+
+  @BeforeEach
+  void existingModelFile() throws IOException {
+    saved = directory.resolve("model.json");
+    Files.writeString(saved, "the user's earlier model");
+    history = directory.resolve("history.json");
+    checkpoints = directory.resolve("checkpoints");
+  }
+
+  static Stream<Arguments> badInputs() throws IOException {
+    Path wrongMagic = fakeMnist("wrong-magic", true);
+    Path wrongChecksum = fakeMnist("wrong-checksum", false);
+    Path unknownField = write("unknown-field.json", "{\"epochz\": 3}");
+    Path unknownType = write("unknown-type.json", "{\"cost\": {\"type\": \"hinge\"}}");
+    Path badRange = write("bad-range.json", "{\"regularization\": {\"type\": \"l2\", \"lambda\": -1}}");
+    Path notJson = write("not-json.json", "{\"epochs\": 3,");
+    return Stream.of(
+        Arguments.of("unknown option", List.of("--epoch", "3"), "Unknown option"),
+        Arguments.of("negative learning rate", List.of("--eta", "-1"), "--eta must be a positive number"),
+        Arguments.of("zero batch", List.of("--batch", "0"), "--batch must be a positive integer"),
+        Arguments.of("unknown spec field", List.of(unknownField.toString()), "unknown field \"epochz\""),
+        Arguments.of("unknown type name", List.of(unknownType.toString()), "known type ids"),
+        Arguments.of("hyperparameter out of range", List.of(badRange.toString()), "lambda must be >= 0"),
+        Arguments.of("truncated spec", List.of(notJson.toString()), "not-json.json"),
+        Arguments.of("wrong magic number", List.of("--data", wrongMagic.toString()), "magic"),
+        Arguments.of("checksum mismatch", List.of("--data", wrongChecksum.toString()), "SHA-256"),
+        Arguments.of("unknown dataset", List.of("--dataset", "cifar"), "unknown dataset 'cifar'"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badInputs")
+  void badInput_isOneLineAndWritesNothing(String what, List<String> arguments, String message)
+      throws IOException {
+    List<String> args = new ArrayList<>(List.of("train", "--epochs", "1",
+        "--save", saved.toString(), "--history", history.toString(),
+        "--checkpoint", checkpoints.toString()));
+    args.addAll(arguments);
+    StringWriter err = new StringWriter();
+    CommandLine commandLine = Main.commandLine();
+    commandLine.setOut(new PrintWriter(new StringWriter(), true));
+    commandLine.setErr(new PrintWriter(err, true));
+
+    int exit = commandLine.execute(args.toArray(String[]::new));
+
+    assertThat(exit).isNotZero();
+    assertThat(err.toString().lines()).as(err.toString()).hasSize(1);
+    assertThat(err.toString()).contains(message).doesNotContain("\tat ");
+    assertThat(saved).hasContent("the user's earlier model");
+    assertThat(history).doesNotExist();
+    assertThat(checkpoints).doesNotExist();
+  }
+
+  private static Path write(String name, String text) throws IOException {
+    return Files.writeString(shared.resolve(name), text);
+  }
+
+  /** Four well-formed small IDX files (not MNIST's checksums), or one with a wrong magic number. */
+  private static Path fakeMnist(String name, boolean wrongMagic) throws IOException {
+    Path dir = Files.createDirectories(shared.resolve(name));
+    idx(dir.resolve("train-images-idx3-ubyte"), wrongMagic ? 0x0903 : 0x0803, 3, 28, 28);
+    idx(dir.resolve("train-labels-idx1-ubyte"), 0x0801, 3);
+    idx(dir.resolve("t10k-images-idx3-ubyte"), 0x0803, 2, 28, 28);
+    idx(dir.resolve("t10k-labels-idx1-ubyte"), 0x0801, 2);
+    return dir;
+  }
+
+  private static void idx(Path file, int magic, int... dimensions) throws IOException {
+    int count = 1;
+    for (int d : dimensions) {
+      count *= d;
+    }
+    ByteBuffer buffer = ByteBuffer.allocate(4 + 4 * dimensions.length + count);
+    buffer.putInt(magic);
+    for (int d : dimensions) {
+      buffer.putInt(d);
+    }
+    Files.write(file, buffer.array());
+  }
+}
