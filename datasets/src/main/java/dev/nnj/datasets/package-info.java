@@ -1,8 +1,9 @@
 /**
  * Labelled data for training: the {@link dev.nnj.datasets.Dataset} interface, the
  * {@link dev.nnj.datasets.Examples} it produces, the {@link dev.nnj.datasets.IdxReader} for the
- * IDX file format, and the built-in {@link dev.nnj.datasets.Mnist} and
- * {@link dev.nnj.datasets.FashionMnist} loaders with their fetcher.
+ * IDX file format, the built-in {@link dev.nnj.datasets.Mnist} and
+ * {@link dev.nnj.datasets.FashionMnist} loaders with their fetcher, and
+ * {@link dev.nnj.datasets.CsvDataset} for the user's own CSV files.
  *
  * <p>A dataset is a loader, never loaded data: {@code Dataset.load(DataLocation)} reads (and if
  * needed fetches) the files and returns {@link dev.nnj.datasets.Splits}; {@code files} says where

@@ -25,9 +25,10 @@ class DatasetsModuleTest {
   }
 
   @Test
-  void injector_bindsMnistAndFashionMnist() {
+  void injector_bindsMnistFashionMnistAndCsv() {
     Map<String, Dataset> datasets = Guice.createInjector(new DatasetsModule()).getInstance(DATASETS);
-    assertThat(datasets).containsOnlyKeys("mnist", "fashion-mnist");
+    assertThat(datasets).containsOnlyKeys("mnist", "fashion-mnist", "csv");
+    assertThat(datasets.get("csv")).isInstanceOf(CsvDataset.class);
     assertThat(datasets.get("mnist")).isInstanceOf(Mnist.class);
     assertThat(datasets.get("fashion-mnist")).isInstanceOf(FashionMnist.class);
   }
@@ -37,7 +38,7 @@ class DatasetsModuleTest {
     Dataset mine = new Mnist();
     Map<String, Dataset> datasets = Guice.createInjector(new DatasetsModule(), userModule("my-digits", mine))
         .getInstance(DATASETS);
-    assertThat(datasets).containsOnlyKeys("mnist", "fashion-mnist", "my-digits");
+    assertThat(datasets).containsOnlyKeys("mnist", "fashion-mnist", "csv", "my-digits");
     assertThat(datasets.get("my-digits")).isSameAs(mine);
   }
 

@@ -67,6 +67,10 @@ public final class Experiment {
       config = config.withEarlyStopping(new EarlyStopping(config.earlyStopping().patience(), true));
     }
     Examples evaluation = onValidation ? data.validation() : data.test();
+    if (evaluation.size() == 0) {
+      throw new IllegalArgumentException("the " + spec.evaluateOn() + " split of " + spec.dataset()
+          + " is empty: nothing to evaluate on" + (onValidation ? "; evaluate on test instead" : ""));
+    }
     History history = new Trainer(spec.cost(), spec.optimizer()).train(network, data.training(),
         evaluation, config, listener, resumeFrom == null ? null : resumeFrom.checkpoint(), sink);
     return new Result(network, history, network.measure(data.test(), null));

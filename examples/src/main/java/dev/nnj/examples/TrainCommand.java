@@ -64,7 +64,8 @@ final class TrainCommand implements Callable<Integer> {
   Long seed;
 
   @Option(names = "--dataset", paramLabel = "NAME",
-      description = "The dataset's registry name: mnist (default) or fashion-mnist.")
+      description = "The dataset's registry name: mnist (default), fashion-mnist, or csv "
+          + "(your own train.csv and test.csv in --data DIR).")
   String dataset;
 
   @Option(names = "--quiet", description = "Prints no line per epoch, only the summary at the end.")

@@ -90,6 +90,8 @@ class DatasetsCommandTest {
             + "t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz)";
     assertThat(run("datasets", "list", "--data", data.toString())).isZero();
     assertThat(out.toString().lines()).containsExactly(
+        "csv: Your own data: train.csv and test.csv (label, then features) in the --data directory",
+        "  " + data + " (missing train.csv, test.csv)",
         "fashion-mnist: Fashion-MNIST clothing images: 50,000 training, 10,000 validation, "
             + "10,000 test, 28×28",
         fashionFiles,
@@ -104,7 +106,8 @@ class DatasetsCommandTest {
     writeGzipFiles();
     assertThat(run("datasets", "list", "--data", data.toString())).isZero();
     assertThat(out.toString().lines()).filteredOn(line -> line.startsWith("  "))
-        .containsExactly("  " + data + " (complete)", "  " + data + " (complete)");
+        .containsExactly("  " + data + " (missing train.csv, test.csv)",
+            "  " + data + " (complete)", "  " + data + " (complete)");
   }
 
   @Test
@@ -145,7 +148,7 @@ class DatasetsCommandTest {
   @ValueSource(strings = {"verify", "fetch"})
   void unknownDataset_isOneLineListingTheKnownOnes(String subcommand) {
     assertThat(run("datasets", subcommand, "cifar", "--data", data.toString())).isEqualTo(2);
-    assertThat(oneErrorLine()).isEqualTo("nnj: unknown dataset 'cifar'; known: fashion-mnist, mnist"
+    assertThat(oneErrorLine()).isEqualTo("nnj: unknown dataset 'cifar'; known: csv, fashion-mnist, mnist"
         + " (see 'nnj datasets " + subcommand + " --help')");
   }
 }

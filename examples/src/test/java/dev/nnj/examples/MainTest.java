@@ -92,7 +92,7 @@ class MainTest {
   @Test
   void unknownDataset_isOneLineListingTheKnownOnes() {
     assertThat(run("train", "--dataset", "cifar")).isEqualTo(1);
-    assertThat(oneErrorLine()).isEqualTo("nnj: error: unknown dataset 'cifar'; known: fashion-mnist, mnist");
+    assertThat(oneErrorLine()).isEqualTo("nnj: error: unknown dataset 'cifar'; known: csv, fashion-mnist, mnist");
   }
 
   @Test

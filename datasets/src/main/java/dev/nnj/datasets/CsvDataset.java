@@ -1,0 +1,92 @@
+package dev.nnj.datasets;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The user's own data, as CSV files in the location's directory ({@code --data DIR}):
+ * {@code train.csv} and {@code test.csv}, and optionally {@code validation.csv}. Each row is a label,
+ * an integer class {@code 0 … K−1}, then the features as numbers:
+ * <pre>{@code
+ * label,x,y
+ * 0,0.12,3.5
+ * 1,-0.4,1e-3
+ * }</pre>
+ *
+ * <p>The class count {@code K} is the largest label in any of the files plus one. Every row of every
+ * file has the feature count of the first row of {@code train.csv}. Without {@code validation.csv}
+ * the validation split is empty (zero examples), so train with the default
+ * {@code "evaluateOn": "test"}. The format details (header, comments, blank lines) are in
+ * {@link CsvFile}.
+ *
+ * <p>Nothing is fetched or written: the files are read line by line, each split into one
+ * {@code float[]}. Immutable and thread-safe.
+ */
+public final class CsvDataset implements Dataset {
+  static final String TRAINING_FILE = "train.csv";
+  static final String VALIDATION_FILE = "validation.csv";
+  static final String TEST_FILE = "test.csv";
+
+  @Override
+  public Splits load(DataLocation location) {
+    Path directory = location.directory();
+    CsvFile training = CsvFile.read(required(directory, TRAINING_FILE), null);
+    Optional<CsvFile> validation = Optional.of(directory.resolve(VALIDATION_FILE))
+        .filter(Files::isRegularFile)
+        .map(path -> CsvFile.read(path, training));
+    CsvFile test = CsvFile.read(required(directory, TEST_FILE), training);
+    int classCount = 1 + Stream.concat(Stream.of(training, test), validation.stream())
+        .mapToInt(file -> file.maxLabel).max().orElseThrow();
+    return new Splits(
+        training.examples(classCount),
+        validation.map(file -> file.examples(classCount))
+            .orElseGet(() -> new Examples(new float[0], training.featureCount, new int[0], classCount)),
+        test.examples(classCount));
+  }
+
+  private static Path required(Path directory, String name) {
+    Path path = directory.resolve(name);
+    if (!Files.isRegularFile(path)) {
+      throw new DatasetException(name + " not found in " + directory
+          + ": put your data there as label,feature,feature,…");
+    }
+    return path;
+  }
+
+  /** The directory, missing {@code train.csv} or {@code test.csv} if absent ({@code validation.csv} is optional). */
+  @Override
+  public Optional<DatasetFiles> files(DataLocation location) {
+    List<String> missing = Stream.of(TRAINING_FILE, TEST_FILE)
+        .filter(name -> !Files.isRegularFile(location.directory().resolve(name)))
+        .toList();
+    return Optional.of(new DatasetFiles(location.directory(), missing));
+  }
+
+  /** Loads the files as {@link #load} does and returns those read: train, validation if present, test. */
+  @Override
+  public List<Path> verify(DataLocation location) {
+    load(location);
+    Path directory = location.directory();
+    List<Path> read = new ArrayList<>();
+    read.add(directory.resolve(TRAINING_FILE));
+    if (Files.isRegularFile(directory.resolve(VALIDATION_FILE))) {
+      read.add(directory.resolve(VALIDATION_FILE));
+    }
+    read.add(directory.resolve(TEST_FILE));
+    return read;
+  }
+
+  @Override
+  public String description() {
+    return "Your own data: train.csv and test.csv (label, then features) in the --data directory";
+  }
+
+  @Override
+  public String toString() {
+    return "CsvDataset";
+  }
+}
