@@ -37,13 +37,18 @@ class CheckpointIT {
         .redirectOutput(directory.resolve("killed.out").toFile())
         .redirectError(directory.resolve("killed.err").toFile())
         .start();
+    // The first epoch's files are written after its line is printed: epoch-0001.json, then
+    // best.json (the first epoch is always the best so far). Once both are in place and no
+    // temporary file is left, the second epoch is running: kill it there.
     Path first = checkpoints.resolve("epoch-0001.json");
+    Path best = checkpoints.resolve("best.json");
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-    while (!Files.exists(first) && process.isAlive() && System.nanoTime() < deadline) {
-      Thread.sleep(20);
+    while (!(Files.exists(first) && Files.exists(best) && !writing(checkpoints))
+        && process.isAlive() && System.nanoTime() < deadline) {
+      Thread.sleep(10);
     }
     assertThat(first).as("the first epoch's checkpoint").exists();
-    Thread.sleep(150); // into the second epoch
+    Thread.sleep(100); // into the second epoch, which takes several hundred milliseconds
     process.destroyForcibly(); // SIGKILL: no shutdown hook, no clean-up
     assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
 
@@ -63,6 +68,13 @@ class CheckpointIT {
             .network().parameterSnapshot())
         .isDeepEqualTo(NetworkFile.read(directory.resolve("straight.json"), registry.jsonMapper())
             .network().parameterSnapshot());
+  }
+
+  /** Whether a checkpoint file is being written (its temporary file exists). */
+  private static boolean writing(Path directory) throws java.io.IOException {
+    try (Stream<Path> files = Files.list(directory)) {
+      return files.anyMatch(f -> f.getFileName().toString().endsWith(".tmp"));
+    }
   }
 
   private static int run(String... args) {
