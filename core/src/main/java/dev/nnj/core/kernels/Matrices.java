@@ -48,10 +48,21 @@ public final class Matrices {
     for (int i = from; i < to; i++) {
       System.arraycopy(bias, 0, sum, 0, cols);
       int aRow = i * inner;
-      for (int k = 0; k < inner; k++) {
-        double x = a[aRow + k];
-        if (x != 0.0) {
-          addScaled(sum, x, w[k], 0, cols);
+      int k = 0;
+      // Four inputs per pass when the next four are non-zero (hidden activations nearly
+      // always are); zeros are skipped one by one, so every sum keeps its order.
+      while (k < inner) {
+        if (k + 4 <= inner && a[aRow + k] != 0.0 && a[aRow + k + 1] != 0.0
+            && a[aRow + k + 2] != 0.0 && a[aRow + k + 3] != 0.0) {
+          addScaled4(sum, a[aRow + k], w[k], a[aRow + k + 1], w[k + 1], a[aRow + k + 2], w[k + 2],
+              a[aRow + k + 3], w[k + 3], cols);
+          k += 4;
+        } else {
+          double x = a[aRow + k];
+          if (x != 0.0) {
+            addScaled(sum, x, w[k], 0, cols);
+          }
+          k++;
         }
       }
       System.arraycopy(sum, 0, out, i * cols, cols);
@@ -120,10 +131,19 @@ public final class Matrices {
     }
     for (int i = 0; i < rows; i++) {
       int aRow = i * inner;
-      for (int k = 0; k < inner; k++) {
-        double v = a[aRow + k];
-        if (v != 0.0) {
-          addScaled(g[k], v, d[i], from, to);
+      int k = 0;
+      while (k < inner) {
+        if (k + 4 <= inner && a[aRow + k] != 0.0 && a[aRow + k + 1] != 0.0
+            && a[aRow + k + 2] != 0.0 && a[aRow + k + 3] != 0.0) {
+          scatterScaled4(d[i], a[aRow + k], g[k], a[aRow + k + 1], g[k + 1], a[aRow + k + 2],
+              g[k + 2], a[aRow + k + 3], g[k + 3], from, to);
+          k += 4;
+        } else {
+          double v = a[aRow + k];
+          if (v != 0.0) {
+            addScaled(g[k], v, d[i], from, to);
+          }
+          k++;
         }
       }
     }
