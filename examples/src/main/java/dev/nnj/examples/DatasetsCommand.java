@@ -46,6 +46,28 @@ final class DatasetsCommand implements Runnable {
     }
   }
 
+  /** The optional NAME argument of fetch and verify, with the data directory option. */
+  static final class NamedDataset {
+
+    @Spec(Spec.Target.MIXEE) CommandSpec spec;
+
+    @Mixin DataOptions data;
+
+    @Parameters(arity = "0..1", paramLabel = "NAME", defaultValue = "mnist",
+        description = "The dataset (default: ${DEFAULT-VALUE}); 'nnj datasets list' shows them all.")
+    String name;
+
+    /** The named dataset; an unknown name is a usage error listing the known ones. */
+    Dataset dataset() {
+      return DatasetsCommand.dataset(registry(), name, spec);
+    }
+
+    /** Where the named dataset is read from. */
+    DataLocation location(FetchListener listener) {
+      return data.location(name, listener);
+    }
+  }
+
   /** Where the files are, else where they would be fetched into. */
   private static Path directory(Dataset dataset, DataLocation location) {
     return dataset.files(location).map(DatasetFiles::directory).orElse(location.directory());
@@ -90,20 +112,16 @@ final class DatasetsCommand implements Runnable {
 
     @Spec CommandSpec spec;
 
-    @Mixin DataOptions data;
-
-    @Parameters(arity = "0..1", paramLabel = "NAME", defaultValue = "mnist",
-        description = "The dataset (default: ${DEFAULT-VALUE}); 'nnj datasets list' shows them all.")
-    String name;
+    @Mixin NamedDataset named;
 
     @Override
     public Integer call() {
-      Dataset dataset = dataset(registry(), name, spec);
+      Dataset dataset = named.dataset();
       try (ConsoleFetchProgress progress = new ConsoleFetchProgress(spec.commandLine().getErr())) {
-        DataLocation location = data.location(name, progress);
+        DataLocation location = named.location(progress);
         Splits splits = dataset.load(location);
         spec.commandLine().getOut().printf("%s in %s: %d training, %d validation, %d test images%n",
-            name, directory(dataset, location), splits.training().size(),
+            named.name, directory(dataset, location), splits.training().size(),
             splits.validation().size(), splits.test().size());
       }
       return 0;
@@ -120,17 +138,13 @@ final class DatasetsCommand implements Runnable {
 
     @Spec CommandSpec spec;
 
-    @Mixin DataOptions data;
-
-    @Parameters(arity = "0..1", paramLabel = "NAME", defaultValue = "mnist",
-        description = "The dataset (default: ${DEFAULT-VALUE}); 'nnj datasets list' shows them all.")
-    String name;
+    @Mixin NamedDataset named;
 
     @Override
     public Integer call() {
-      Dataset dataset = dataset(registry(), name, spec);
+      Dataset dataset = named.dataset();
       PrintWriter out = spec.commandLine().getOut();
-      for (Path file : dataset.verify(data.location(name, FetchListener.NONE))) {
+      for (Path file : dataset.verify(named.location(FetchListener.NONE))) {
         out.printf("%s: ok%n", file);
       }
       out.flush();
