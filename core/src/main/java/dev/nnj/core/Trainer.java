@@ -79,8 +79,7 @@ public final class Trainer {
     // The inputs in sparse form, built once: four in five MNIST pixels are zero, and the first
     // layer's kernels skip them (see Matrices.sparseAffine).
     SparseRows inputs = SparseRows.of(training.features(), n, training.featureCount());
-    SparseRows evaluationInputs = evaluation == null ? null
-        : SparseRows.of(evaluation.features(), evaluation.size(), evaluation.featureCount());
+    EpochMeasurer measurer = new EpochMeasurer(cost, config, inputs, training, evaluation);
 
     Backpropagation backprop = new Backpropagation(network, cost, m);
     double[][] parameters = network.parameterBlocks();
@@ -93,37 +92,27 @@ public final class Trainer {
     int[] order = Network.identity(n);
     Inputs.Sparse batch = new Inputs.Sparse(inputs, order);
     double[] y = new double[m * network.spec().outputSize()];
-    double[][] best = network.parameterSnapshot();
-    double bestAccuracy = Double.NEGATIVE_INFINITY;
-    int sinceBest = 0;
+    BestEpoch best = new BestEpoch(parameters);
 
     List<EpochResult> results = new ArrayList<>();
-    int firstEpoch = 0;
-    boolean stopped = false;
+    boolean goOn = true;
     if (resumeFrom != null) {
       // Replay what the finished epochs drew and decided, so that everything continues exactly.
-      firstEpoch = resumeFrom.epochsDone();
-      int batches = (n + m - 1) / m;
-      state.restore(resumeFrom.optimizerState(), (long) firstEpoch * batches);
+      state.restore(resumeFrom.optimizerState(), (long) resumeFrom.epochsDone() * ((n + m - 1) / m));
       long dropoutDraws = config.dropout() > 0.0 ? (long) n * hiddenNeurons(network) : 0L;
       for (EpochResult done : resumeFrom.history().epochs()) {
         shuffle(order, shuffling);
         for (long draw = 0; draw < dropoutDraws; draw++) {
           dropping.nextDouble();
         }
-        if (done.evaluationAccuracy() > bestAccuracy) {
-          bestAccuracy = done.evaluationAccuracy();
-          sinceBest = 0;
-        } else {
-          sinceBest++;
-        }
-        stopped = !schedule.epochFinished(done.epoch(), done.evaluationAccuracy())
-            || (config.earlyStopping().patience() > 0 && sinceBest >= config.earlyStopping().patience());
+        best.record(done.evaluationAccuracy(), null);
+        goOn = schedule.epochFinished(done.epoch(), done.evaluationAccuracy())
+            && !best.patienceRunOut(config.earlyStopping());
         results.add(done);
       }
-      copy(resumeFrom.best(), best);
+      best.setWeights(resumeFrom.best());
     }
-    for (int epoch = firstEpoch; epoch < config.epochs() && !stopped; epoch++) {
+    for (int epoch = results.size(); epoch < config.epochs() && goOn; epoch++) {
       double learningRate = schedule.learningRate();
       long start = System.nanoTime();
       shuffle(order, shuffling);
@@ -142,77 +131,26 @@ public final class Trainer {
       }
       double seconds = (System.nanoTime() - start) / 1e9;
       if (!allFinite(parameters)) {
-        if (config.earlyStopping().restoreBest() && bestAccuracy > Double.NEGATIVE_INFINITY) {
-          copy(best, parameters);
+        if (config.earlyStopping().restoreBest()) {
+          best.restoreInto(parameters);
         }
         throw new TrainingDivergedException(epoch, learningRate);
       }
 
-      EpochResult result = measure(network, epoch, learningRate, seconds, config,
-          inputs, training.labels(), evaluationInputs, evaluation == null ? null : evaluation.labels());
+      EpochResult result = measurer.measure(network, epoch, learningRate, seconds);
       results.add(result);
       listener.epochFinished(result);
-
-      boolean improved = result.evaluationAccuracy() > bestAccuracy;
-      if (improved) {
-        bestAccuracy = result.evaluationAccuracy();
-        sinceBest = 0;
-        copy(parameters, best);
-      } else {
-        sinceBest++;
-      }
+      best.record(result.evaluationAccuracy(), parameters);
       if (sink != null) {
-        sink.epochSaved(network, new Checkpoint(new History(results), state.save(), copies(best)));
+        sink.epochSaved(network, new Checkpoint(new History(results), state.save(), best.weights()));
       }
-      boolean goOn = schedule.epochFinished(epoch, result.evaluationAccuracy());
-      int patience = config.earlyStopping().patience();
-      if (!goOn || (patience > 0 && sinceBest >= patience)) {
-        break;
-      }
+      goOn = schedule.epochFinished(epoch, result.evaluationAccuracy())
+          && !best.patienceRunOut(config.earlyStopping());
     }
-    if (config.earlyStopping().restoreBest() && bestAccuracy > Double.NEGATIVE_INFINITY) {
-      copy(best, parameters);
+    if (config.earlyStopping().restoreBest()) {
+      best.restoreInto(parameters);
     }
     return new History(results);
-  }
-
-  /** The monitored figures after an epoch; evaluation accuracy always when there is evaluation data. */
-  private EpochResult measure(Network network, int epoch, double learningRate, double seconds,
-      TrainingConfig config, SparseRows trainingInputs, int[] trainingLabels,
-      SparseRows evaluationInputs, int[] evaluationLabels) {
-    Monitoring monitoring = config.monitoring();
-    double trainingCost = Double.NaN;
-    double trainingAccuracy = Double.NaN;
-    if (monitoring.trainingCost() || monitoring.trainingAccuracy()) {
-      Measurement onTraining = network.measure(
-          trainingInputs, trainingLabels, monitoring.trainingCost() ? cost : null);
-      trainingCost = onTraining.meanCost() + penalty(network, config, trainingInputs.rows());
-      trainingAccuracy = monitoring.trainingAccuracy() ? onTraining.accuracy() : Double.NaN;
-    }
-    if (evaluationInputs == null) {
-      return new EpochResult(epoch, learningRate, trainingCost, trainingAccuracy, Double.NaN,
-          Double.NaN, 0, 0, seconds);
-    }
-    Measurement onEvaluation = network.measure(
-        evaluationInputs, evaluationLabels, monitoring.evaluationCost() ? cost : null);
-    double evaluationCost = onEvaluation.meanCost()
-        + (monitoring.evaluationCost() ? penalty(network, config, evaluationInputs.rows()) : 0.0);
-    return new EpochResult(epoch, learningRate, trainingCost, trainingAccuracy, evaluationCost,
-        onEvaluation.accuracy(), onEvaluation.correct(), onEvaluation.total(), seconds);
-  }
-
-  /**
-   * The regularisation term {@code (1/n) Σ λR(w)} of a reported cost, with {@code n} the size of
-   * the data set measured, as {@code network2.py}'s {@code total_cost} adds it.
-   */
-  private static double penalty(Network network, TrainingConfig config, int n) {
-    double sum = 0.0;
-    for (Layer layer : network.layers()) {
-      for (double[] row : layer.weights) {
-        sum += config.regularization().penalty(row);
-      }
-    }
-    return sum / n;
   }
 
   /** The number of neurons in the hidden layers: the dropout draws per example. */
@@ -225,14 +163,6 @@ public final class Trainer {
     return total;
   }
 
-  private static double[][] copies(double[][] blocks) {
-    double[][] copy = new double[blocks.length][];
-    for (int b = 0; b < blocks.length; b++) {
-      copy[b] = blocks[b].clone();
-    }
-    return copy;
-  }
-
   private static boolean allFinite(double[][] blocks) {
     for (double[] block : blocks) {
       for (double value : block) {
@@ -242,12 +172,6 @@ public final class Trainer {
       }
     }
     return true;
-  }
-
-  private static void copy(double[][] from, double[][] to) {
-    for (int b = 0; b < from.length; b++) {
-      System.arraycopy(from[b], 0, to[b], 0, from[b].length);
-    }
   }
 
   /** Writes the one-hot desired outputs of the examples {@code order[first .. first + rows)} into {@code y}. */
