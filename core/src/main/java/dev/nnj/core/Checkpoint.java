@@ -14,17 +14,27 @@ import java.util.Objects;
  * @param optimizerState what {@code OptimizerState.save()} returned after the last epoch
  * @param best the parameters of the best evaluation epoch so far, in
  *     {@link Network#parameterSnapshot()}'s order; the current ones if none was measured
+ * @param batchesDone mini-batches of the next epoch already trained: 0 at the end of an epoch,
+ *     more when training was stopped in mid-epoch
  */
-public record Checkpoint(History history, double[][] optimizerState, double[][] best) {
+public record Checkpoint(History history, double[][] optimizerState, double[][] best, int batchesDone) {
 
   /** Validates. */
   public Checkpoint {
     Objects.requireNonNull(history, "history");
     Objects.requireNonNull(optimizerState, "optimizerState");
     Objects.requireNonNull(best, "best");
+    if (batchesDone < 0) {
+      throw new IllegalArgumentException("batchesDone must be >= 0: " + batchesDone);
+    }
   }
 
-  /** The number of epochs done. */
+  /** A checkpoint at the end of an epoch. */
+  public Checkpoint(History history, double[][] optimizerState, double[][] best) {
+    this(history, optimizerState, best, 0);
+  }
+
+  /** The number of whole epochs done. */
   public int epochsDone() {
     return history.epochs().size();
   }

@@ -96,27 +96,35 @@ public final class Trainer {
 
     List<EpochResult> results = new ArrayList<>();
     boolean goOn = true;
+    int batches = (n + m - 1) / m;
+    int resumeBatch = 0;
     if (resumeFrom != null) {
-      // Replay what the finished epochs drew and decided, so that everything continues exactly.
-      state.restore(resumeFrom.optimizerState(), (long) resumeFrom.epochsDone() * ((n + m - 1) / m));
-      long dropoutDraws = config.dropout() > 0.0 ? (long) n * hiddenNeurons(network) : 0L;
+      // Replay what the finished work drew and decided, so that everything continues exactly.
+      resumeBatch = resumeFrom.batchesDone();
+      state.restore(resumeFrom.optimizerState(),
+          (long) resumeFrom.epochsDone() * batches + resumeBatch);
+      long drawsPerExample = config.dropout() > 0.0 ? hiddenNeurons(network) : 0L;
       for (EpochResult done : resumeFrom.history().epochs()) {
         shuffle(order, shuffling);
-        for (long draw = 0; draw < dropoutDraws; draw++) {
-          dropping.nextDouble();
-        }
+        skip(dropping, drawsPerExample * n);
         best.record(done.evaluationAccuracy(), null);
         goOn = schedule.epochFinished(done.epoch(), done.evaluationAccuracy())
             && !best.patienceRunOut(config.earlyStopping());
         results.add(done);
+      }
+      if (resumeBatch > 0) {
+        shuffle(order, shuffling); // the interrupted epoch's order
+        skip(dropping, drawsPerExample * Math.min((long) resumeBatch * m, n));
       }
       best.setWeights(resumeFrom.best());
     }
     for (int epoch = results.size(); epoch < config.epochs() && goOn; epoch++) {
       double learningRate = schedule.learningRate();
       long start = System.nanoTime();
-      shuffle(order, shuffling);
-      for (int first = 0; first < n; first += m) {
+      if (resumeBatch == 0) {
+        shuffle(order, shuffling);
+      }
+      for (int first = resumeBatch * m; first < n; first += m) {
         int rows = Math.min(m, n - first);
         oneHot(training, order, first, rows, y);
         backprop.computeGradients(batch.select(first, rows), y, config.dropout(), dropping);
@@ -128,7 +136,16 @@ public final class Trainer {
         }
         state.step(parameters, gradients, rows, learningRate);
         listener.batchFinished(epoch, first + rows, n);
+        if (listener.stopRequested() && first + rows < n) {
+          int batchesDone = first / m + 1;
+          if (sink != null) {
+            sink.epochSaved(network, new Checkpoint(
+                new History(results), state.save(), best.weights(), batchesDone));
+          }
+          throw new TrainingStoppedException(epoch, batchesDone, batches);
+        }
       }
+      resumeBatch = 0;
       double seconds = (System.nanoTime() - start) / 1e9;
       if (!allFinite(parameters)) {
         if (config.earlyStopping().restoreBest()) {
@@ -151,6 +168,13 @@ public final class Trainer {
       best.restoreInto(parameters);
     }
     return new History(results);
+  }
+
+  /** Draws {@code count} numbers from {@code random} and forgets them: a replay. */
+  private static void skip(RandomGenerator random, long count) {
+    for (long draw = 0; draw < count; draw++) {
+      random.nextDouble();
+    }
   }
 
   /** The number of neurons in the hidden layers: the dropout draws per example. */

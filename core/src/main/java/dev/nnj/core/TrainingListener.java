@@ -12,6 +12,15 @@ public interface TrainingListener {
   /** Called after every epoch, with its figures. */
   default void epochFinished(EpochResult result) {}
 
+  /**
+   * Asked after every mini-batch: {@code true} stops training there. The trainer then hands a
+   * mid-epoch checkpoint to its sink, if it has one, and throws {@link TrainingStoppedException}.
+   * Ctrl-C on the command line works this way. May be called from the training thread only.
+   */
+  default boolean stopRequested() {
+    return false;
+  }
+
   /** A listener that ignores everything. */
   TrainingListener NONE = new TrainingListener() {};
 }

@@ -210,6 +210,52 @@ class TrainerTest {
         .containsExactlyElementsOf(straight.epochs().stream().map(EpochResult::learningRate).toList());
   }
 
+  @Test
+  void train_stoppedInMidEpochResumesFromThatBatchToTheUninterruptedWeights() {
+    TrainingConfig config = new TrainingConfig(3, 7, 5)
+        .withDropout(0.3)
+        .withSchedule(new HalveOnPlateau(1, 1024))
+        .withEarlyStopping(new EarlyStopping(0, true));
+    dev.nnj.optimizers.Optimizer adam = new dev.nnj.optimizers.Adam(0.01, 0.9, 0.999, 1e-8);
+    Network uninterrupted = Network.initialised(spec, 5);
+    new Trainer(new Quadratic(), adam).train(uninterrupted, training, test, config, TrainingListener.NONE);
+
+    // Stop in the second epoch after its 30th mini-batch (of 72), as Ctrl-C does.
+    Network first = Network.initialised(spec, 5);
+    List<Checkpoint> saved = new ArrayList<>();
+    List<double[][]> weights = new ArrayList<>();
+    TrainingListener stopper = new TrainingListener() {
+      private int batches;
+
+      @Override public void batchFinished(int epoch, int examplesDone, int examplesTotal) {
+        batches++;
+      }
+
+      @Override public boolean stopRequested() {
+        return batches == 72 + 30;
+      }
+    };
+    assertThatThrownBy(() -> new Trainer(new Quadratic(), adam).train(first, training, test,
+        config, stopper, null, (network, checkpoint) -> {
+          saved.add(checkpoint);
+          weights.add(network.parameterSnapshot());
+        }))
+        .isInstanceOf(TrainingStoppedException.class)
+        .hasMessage("training stopped in epoch 1 after 30 of 72 mini-batches");
+    Checkpoint last = saved.get(saved.size() - 1);
+    assertThat(last.epochsDone()).isEqualTo(1);
+    assertThat(last.batchesDone()).isEqualTo(30);
+
+    Network resumed = Network.initialised(spec, 99);
+    double[][] blocks = resumed.parameterBlocks();
+    for (int b = 0; b < blocks.length; b++) {
+      System.arraycopy(weights.get(weights.size() - 1)[b], 0, blocks[b], 0, blocks[b].length);
+    }
+    new Trainer(new Quadratic(), adam).train(
+        resumed, training, test, config, TrainingListener.NONE, last, null);
+    assertThat(resumed.parameterSnapshot()).isDeepEqualTo(uninterrupted.parameterSnapshot());
+  }
+
   private double[][] trained(TrainingConfig config) {
     Network network = Network.initialised(spec, 6);
     new Trainer(new Quadratic(), new Sgd(3.0))

@@ -78,10 +78,13 @@ final class CheckpointDirectory implements Checkpoint.Sink {
     state.set("history", mapper.valueToTree(checkpoint.history()));
     state.set("optimizerState", mapper.valueToTree(checkpoint.optimizerState()));
     state.set("best", mapper.valueToTree(checkpoint.best()));
+    state.put("batchesDone", checkpoint.batchesDone());
     int epochs = checkpoint.epochsDone();
     NetworkFile.write(directory.resolve(String.format("epoch-%04d.json", epochs)), network,
         experiment.cost(), training, mapper);
-    boolean improved = checkpoint.history().best()
+    // A mid-epoch checkpoint (Ctrl-C) takes the place of its epoch's last one; best.json only
+    // ever holds the weights of a whole epoch.
+    boolean improved = checkpoint.batchesDone() == 0 && checkpoint.history().best()
         .map(best -> best.epoch() == epochs - 1).orElse(false);
     if (improved) {
       NetworkFile.write(directory.resolve("best.json"), network, experiment.cost(), training, mapper);
@@ -115,7 +118,8 @@ final class CheckpointDirectory implements Checkpoint.Sink {
       Checkpoint checkpoint = new Checkpoint(
           mapper.treeToValue(state.get("history"), History.class),
           mapper.treeToValue(state.get("optimizerState"), double[][].class),
-          mapper.treeToValue(state.get("best"), double[][].class));
+          mapper.treeToValue(state.get("best"), double[][].class),
+          state.path("batchesDone").asInt(0));
       return new Saved(saved.network(), checkpoint, experiment);
     } catch (JsonProcessingException | NullPointerException | IllegalArgumentException e) {
       throw new IllegalArgumentException(newest + ": not a checkpoint of nnj train --checkpoint ("

@@ -8,6 +8,7 @@ import dev.nnj.core.Measurement;
 import dev.nnj.core.NetworkFile;
 import dev.nnj.datasets.Splits;
 import dev.nnj.core.TrainingListener;
+import dev.nnj.core.TrainingStoppedException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,7 +87,7 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--checkpoint", paramLabel = "DIR",
       description = "After every epoch, saves the network and the training state in DIR "
           + "(epoch-NNNN.json, the last 3 kept, and best.json), each file written whole or not "
-          + "at all.")
+          + "at all; Ctrl-C stops after the current mini-batch and saves that moment too.")
   Path checkpointDirectory;
 
   @Option(names = "--resume", paramLabel = "DIR",
@@ -126,15 +127,27 @@ final class TrainCommand implements Callable<Integer> {
       Splits splits = registry.dataset(experiment.dataset())
           .load(data.location(experiment.dataset(), progress));
       // Only once the data is good: a bad input writes nothing, not even an empty directory.
-      CheckpointDirectory sink = checkpoints == null ? null
-          : new CheckpointDirectory(checkpoints, experiment, registry.jsonMapper());
-      if (sink != null) {
-        announceCheckpointsOnInterrupt(sink);
+      if (checkpoints == null) {
+        result = injector.getInstance(Experiment.class).run(experiment, splits, printer, null, null);
+      } else {
+        CheckpointDirectory sink =
+            new CheckpointDirectory(checkpoints, experiment, registry.jsonMapper());
+        try (GracefulStop stop = new GracefulStop()) {
+          try {
+            result = injector.getInstance(Experiment.class)
+                .run(experiment, splits, stop.around(printer), resumeFrom, sink);
+          } catch (TrainingStoppedException e) {
+            printer.close();
+            spec.commandLine().getErr().println("nnj: interrupted: " + e.getMessage()
+                + "; checkpoint in " + checkpoints + "; continue with: nnj train --resume "
+                + checkpoints);
+            spec.commandLine().getErr().flush();
+            stop.reported();
+            return 130; // the shell's code for a run ended by Ctrl-C
+          }
+        }
       }
-      result = injector.getInstance(Experiment.class)
-          .run(experiment, splits, printer, resumeFrom, sink);
     }
-    finished.run();
     Measurement test = result.test();
     if (experiment.evaluateOn().equals("validation")) {
       result.history().best().ifPresent(best -> out.println(String.format(Locale.ROOT,
@@ -160,26 +173,6 @@ final class TrainCommand implements Callable<Integer> {
     }
     return 0;
   }
-
-  /**
-   * Ctrl-C: every checkpoint already on disk is complete (they are moved into place whole), so
-   * the run can stop at once; say where it can be resumed from.
-   */
-  private void announceCheckpointsOnInterrupt(CheckpointDirectory sink) {
-    PrintWriter err = spec.commandLine().getErr();
-    Thread hook = new Thread(() -> {
-      String newest = CheckpointDirectory.newestEpoch(sink.directory())
-          .map(epochs -> "after epoch " + (epochs - 1)).orElse("none yet");
-      err.println("nnj: interrupted; checkpoint " + newest + " in " + sink.directory()
-          + "; continue with: nnj train --resume " + sink.directory());
-      err.flush();
-    });
-    Runtime.getRuntime().addShutdownHook(hook);
-    finished = () -> Runtime.getRuntime().removeShutdownHook(hook);
-  }
-
-  /** Removes the interrupt message once training has ended normally. */
-  private Runnable finished = () -> { };
 
   private EpochPrinter.Mode mode() {
     if (json) {

@@ -66,6 +66,22 @@ class CheckpointDirectoryTest {
   }
 
   @Test
+  void midEpochCheckpoint_roundTripsItsBatchAndLeavesBestAlone() throws IOException {
+    CheckpointDirectory checkpoints = new CheckpointDirectory(directory, experiment, mapper);
+    checkpoints.epochSaved(network, after(1, 0));
+    byte[] best = Files.readAllBytes(directory.resolve("best.json"));
+    Checkpoint stopped = new Checkpoint(after(1, 0).history(), new double[][] {{3}},
+        network.parameterSnapshot(), 17);
+    Network moved = Network.initialised(experiment.network(), 5);
+    checkpoints.epochSaved(moved, stopped);
+
+    assertThat(Files.readAllBytes(directory.resolve("best.json"))).isEqualTo(best);
+    CheckpointDirectory.Saved saved = CheckpointDirectory.latest(directory, mapper);
+    assertThat(saved.checkpoint().batchesDone()).isEqualTo(17);
+    assertThat(saved.network().parameterSnapshot()).isDeepEqualTo(moved.parameterSnapshot());
+  }
+
+  @Test
   void opening_removesTemporaryFilesLeftByAKilledProcess() throws IOException {
     Files.writeString(directory.resolve(".epoch-0002.json.k3j2.tmp"), "{\"format\": 1, \"siz");
     new CheckpointDirectory(directory, experiment, mapper);
