@@ -3,8 +3,6 @@ package dev.nnj.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,23 +12,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code nnj train --dataset csv}: the user's own CSV files, end to end through the command line. */
-class CsvTrainTest {
+class CsvTrainTest extends CommandLineHarness {
   private static final Pattern EPOCH = Pattern.compile("Epoch (\\d+): (\\d+) / (\\d+) .*");
 
   @TempDir Path data;
-
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
-
-  private int run(String... args) {
-    CommandLine commandLine = Main.commandLine();
-    commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(err, true));
-    return commandLine.execute(args);
-  }
 
   /**
    * Two well-separated clusters, around (0.2, 0.2) for class 0 and (0.8, 0.8) for class 1, each

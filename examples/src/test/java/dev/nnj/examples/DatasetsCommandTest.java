@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,33 +13,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import picocli.CommandLine;
 
 /**
  * {@code nnj datasets list} and {@code verify} on generated files named with {@code --data}. The
  * files' checksums are not the published ones, so verify's success path is tested in the datasets
  * module, with checksum tables of its own.
  */
-class DatasetsCommandTest {
+class DatasetsCommandTest extends CommandLineHarness {
 
   @TempDir Path data;
-
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
-
-  private int run(String... args) {
-    CommandLine commandLine = Main.commandLine();
-    commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(err, true));
-    return commandLine.execute(args);
-  }
-
-  private String oneErrorLine() {
-    String text = err.toString();
-    assertThat(text.lines()).as("standard error: %s", text).hasSize(1);
-    assertThat(text).doesNotContain("Exception").doesNotContain("\tat ");
-    return text.strip();
-  }
 
   /** The four files as well-formed gzipped IDX files of zeros: 3 training, 2 test images. */
   private void writeGzipFiles() throws IOException {

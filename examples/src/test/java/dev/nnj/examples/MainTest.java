@@ -3,36 +3,16 @@ package dev.nnj.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The command line's answers to bad input: one line on standard error, a non-zero exit code. */
-class MainTest {
+class MainTest extends CommandLineHarness {
 
   @TempDir Path data;
-
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
-
-  private int run(String... args) {
-    CommandLine commandLine = Main.commandLine();
-    commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(err, true));
-    return commandLine.execute(args);
-  }
-
-  private String oneErrorLine() {
-    String text = err.toString();
-    assertThat(text.lines()).as("standard error: %s", text).hasSize(1);
-    assertThat(text).doesNotContain("Exception").doesNotContain("\tat ");
-    return text.strip();
-  }
 
   @Test
   void help_describesEveryTrainOption() {

@@ -6,8 +6,6 @@ import dev.nnj.core.EpochResult;
 import dev.nnj.core.History;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,29 +13,11 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code nnj plot}: histories written here, drawn to PNGs that are decoded back. */
-class PlotCommandTest {
+class PlotCommandTest extends CommandLineHarness {
 
   @TempDir Path directory;
-
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
-
-  private int run(String... args) {
-    CommandLine commandLine = Main.commandLine();
-    commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(err, true));
-    return commandLine.execute(args);
-  }
-
-  private String oneErrorLine() {
-    String text = err.toString();
-    assertThat(text.lines()).as("standard error: %s", text).hasSize(1);
-    assertThat(text).doesNotContain("Exception").doesNotContain("\tat ");
-    return text.strip();
-  }
 
   /** Five epochs; {@code all} measures all four figures, else only the evaluation accuracy. */
   private Path history(boolean all) {

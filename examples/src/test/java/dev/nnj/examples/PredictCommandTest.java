@@ -10,35 +10,22 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code nnj predict} with hand-set networks whose outputs are known: every weight zero, so the
  * output is the output layer's activation of its biases whatever the image.
  */
-class PredictCommandTest {
+class PredictCommandTest extends CommandLineHarness {
 
   @TempDir Path directory;
 
   private final Registry registry = Guice.createInjector(new NnjModule()).getInstance(Registry.class);
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
-
-  private int run(String... args) {
-    CommandLine commandLine = Main.commandLine();
-    commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(err, true));
-    return commandLine.execute(args);
-  }
-
   /** A [784, 10] network with zero weights and the given output biases. */
   private Path network(String activation, double[] biases) {
     Network network = Network.zeros(
