@@ -1,6 +1,7 @@
 package dev.nnj.benchmarks;
 
 import dev.nnj.core.kernels.Matrices;
+import dev.nnj.core.kernels.RowSet;
 import dev.nnj.core.kernels.SparseRows;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +49,7 @@ public class SparseKernels {
   private double[][] scratch;
   private double[][] delta;
   private double[][] gradient;
+  private RowSet touched;
 
   @Setup
   public void generate() {
@@ -63,6 +65,7 @@ public class SparseKernels {
     scratch = new double[2][outputs];
     delta = GeneratedData.weights(batchSize, outputs, random);
     gradient = new double[GeneratedData.PIXELS][outputs];
+    touched = new RowSet(GeneratedData.PIXELS);
   }
 
   @Benchmark
@@ -73,7 +76,7 @@ public class SparseKernels {
 
   @Benchmark
   public double[][] sparseTransposedTimes() {
-    Matrices.sparseTransposedTimes(x, order, 0, batchSize, delta, gradient, outputs);
+    Matrices.sparseTransposedTimes(x, order, 0, batchSize, delta, gradient, outputs, touched);
     return gradient;
   }
 }

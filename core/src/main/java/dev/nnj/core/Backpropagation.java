@@ -39,6 +39,11 @@ public final class Backpropagation {
   private final double[][] biasGradients;
   /** The same gradient arrays in {@link Network#parameterSnapshot()}'s order. */
   private final double[][] gradients;
+  /** The indices of the blocks of {@link #gradients} that may be non-zero after the last call. */
+  private final int[] nonZeroBlocks;
+  private int nonZeroBlockCount;
+  /** The inputs of the last call: the first layer's gradient rows stay valid only for them. */
+  private Inputs lastInputs;
 
   /** A workspace to compute {@code network}'s gradients under {@code cost}. */
   public Backpropagation(Network network, Cost cost, int capacity) {
@@ -65,6 +70,7 @@ public final class Backpropagation {
       blocks.add(biasGradients[l]);
     }
     this.gradients = blocks.toArray(new double[0][]);
+    this.nonZeroBlocks = new int[gradients.length];
   }
 
   /**
@@ -91,6 +97,13 @@ public final class Backpropagation {
    */
   double computeGradients(Inputs x, double[] y, double dropout, RandomGenerator random) {
     int rows = x.rows();
+    if (x != lastInputs) {
+      // Sparse inputs clear only the rows they touched before; start from zero for new ones.
+      for (double[] row : weightGradients[0]) {
+        java.util.Arrays.fill(row, 0.0);
+      }
+      lastInputs = x;
+    }
     double[] output = forward.run(x, dropout, random);
     int last = layers.size() - 1;
     Layer outputLayer = layers.get(last);
@@ -124,6 +137,11 @@ public final class Backpropagation {
             forward.z[l - 1], forward.a[l], delta[l - 1], rows, previous.outputs());
       }
     }
+    // The first layer's weight rows are the first blocks; all later blocks may be non-zero.
+    nonZeroBlockCount = x.gradientRows(nonZeroBlocks);
+    for (int b = layers.get(0).inputs(); b < gradients.length; b++) {
+      nonZeroBlocks[nonZeroBlockCount++] = b;
+    }
     return cost.cost(output, y, rows, outputLayer.outputs());
   }
 
@@ -134,6 +152,21 @@ public final class Backpropagation {
    */
   public double[][] gradients() {
     return gradients;
+  }
+
+  /**
+   * The indices into {@link #gradients()} of the blocks that the last {@link #computeGradients}
+   * may have made non-zero, in its first {@link #nonZeroBlockCount()} entries; every other block
+   * is zero. With sparse inputs, the first layer's rows for inputs that are zero in the whole
+   * mini-batch are left out. Valid until the next call.
+   */
+  int[] nonZeroBlocks() {
+    return nonZeroBlocks;
+  }
+
+  /** How many entries of {@link #nonZeroBlocks()} are valid. */
+  int nonZeroBlockCount() {
+    return nonZeroBlockCount;
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.nnj.core;
 
 import dev.nnj.core.kernels.Matrices;
+import dev.nnj.core.kernels.RowSet;
 import dev.nnj.core.kernels.SparseRows;
 
 /**
@@ -15,8 +16,18 @@ interface Inputs {
   /** {@code out = X · w + bias}: the first layer's weighted inputs. */
   void affine(double[][] w, double[] bias, double[] out, int cols, double[][] scratch);
 
-  /** {@code g = Xᵀ · d}: the first layer's weight gradient; {@code d} as rows. */
+  /**
+   * {@code g = Xᵀ · d}: the first layer's weight gradient; {@code d} as rows. Sparse inputs leave
+   * the rows of inputs that are zero throughout the batch at zero without visiting them, so
+   * {@code g} must be the same array from one call to the next.
+   */
   void transposedTimes(double[][] d, double[][] g, int cols);
+
+  /**
+   * Writes into {@code rows} the indices of the rows of the last {@link #transposedTimes}'s
+   * gradient that may be non-zero, and returns how many; every other row is zero.
+   */
+  int gradientRows(int[] rows);
 
   /** Dense rows, one example per row of a row-major block. */
   final class Dense implements Inputs {
@@ -44,6 +55,14 @@ interface Inputs {
     public void transposedTimes(double[][] d, double[][] g, int cols) {
       Matrices.transposedTimes(x, rows, width, d, g, cols);
     }
+
+    @Override
+    public int gradientRows(int[] rows) {
+      for (int k = 0; k < width; k++) {
+        rows[k] = k;
+      }
+      return width;
+    }
   }
 
   /**
@@ -53,12 +72,15 @@ interface Inputs {
   final class Sparse implements Inputs {
     private final SparseRows data;
     private final int[] order;
+    /** The gradient rows the last mini-batch touched: its examples' non-zero inputs. */
+    private final RowSet touched;
     private int first;
     private int rows;
 
     Sparse(SparseRows data, int[] order) {
       this.data = data;
       this.order = order;
+      this.touched = new RowSet(data.cols());
     }
 
     /** Points this cursor at the next mini-batch. */
@@ -80,7 +102,15 @@ interface Inputs {
 
     @Override
     public void transposedTimes(double[][] d, double[][] g, int cols) {
-      Matrices.sparseTransposedTimes(data, order, first, rows, d, g, cols);
+      Matrices.sparseTransposedTimes(data, order, first, rows, d, g, cols, touched);
+    }
+
+    @Override
+    public int gradientRows(int[] rows) {
+      for (int i = 0; i < touched.size(); i++) {
+        rows[i] = touched.get(i);
+      }
+      return touched.size();
     }
   }
 }

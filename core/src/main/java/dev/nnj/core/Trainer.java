@@ -93,6 +93,8 @@ public final class Trainer {
     Inputs.Sparse batch = new Inputs.Sparse(inputs, order);
     double[] y = new double[m * network.spec().outputSize()];
     BestEpoch best = new BestEpoch(parameters);
+    // A penalty moves every weight, so every gradient block is then non-zero.
+    boolean regularized = !(config.regularization() instanceof NoRegularization);
 
     List<EpochResult> results = new ArrayList<>();
     boolean goOn = true;
@@ -129,12 +131,19 @@ public final class Trainer {
         oneHot(training, order, first, rows, y);
         backprop.computeGradients(batch.select(first, rows), y, config.dropout(), dropping);
         double[][] gradients = backprop.gradients();
-        for (int b = 0; b < parameters.length; b++) {
-          if (weightBlocks[b]) {
-            config.regularization().addGradient(parameters[b], gradients[b], rows, n);
+        if (regularized) {
+          for (int b = 0; b < parameters.length; b++) {
+            if (weightBlocks[b]) {
+              config.regularization().addGradient(parameters[b], gradients[b], rows, n);
+            }
           }
+          state.step(parameters, gradients, rows, learningRate);
+        } else {
+          // Rows of pixels that are blank in the whole batch have a zero gradient: say which
+          // blocks are not, so that plain SGD touches half the first layer (same result).
+          state.step(parameters, gradients, backprop.nonZeroBlocks(), backprop.nonZeroBlockCount(),
+              rows, learningRate);
         }
-        state.step(parameters, gradients, rows, learningRate);
         listener.batchFinished(epoch, first + rows, n);
         if (listener.stopRequested() && first + rows < n) {
           int batchesDone = first / m + 1;

@@ -22,16 +22,33 @@ public record Sgd(double learningRate) implements Optimizer {
 
   @Override
   public OptimizerState start(int[] blockLengths, boolean[] weightBlocks) {
-    return Sgd::step;
+    return new Step();
   }
 
-  private static void step(
-      double[][] parameters, double[][] gradients, int batchSize, double learningRate) {
-    Validation.requireBatchSize(batchSize);
-    double scale = learningRate / batchSize;
-    for (int block = 0; block < parameters.length; block++) {
-      double[] p = parameters[block];
-      double[] g = gradients[block];
+  /** The update; nothing to remember between steps. */
+  private static final class Step implements OptimizerState {
+    @Override
+    public void step(
+        double[][] parameters, double[][] gradients, int batchSize, double learningRate) {
+      Validation.requireBatchSize(batchSize);
+      double scale = learningRate / batchSize;
+      for (int block = 0; block < parameters.length; block++) {
+        descend(parameters[block], gradients[block], scale);
+      }
+    }
+
+    /** Only the listed blocks: {@code p − (η/m)·0} is exactly {@code p}, so the others stay. */
+    @Override
+    public void step(double[][] parameters, double[][] gradients, int[] blocks, int count,
+        int batchSize, double learningRate) {
+      Validation.requireBatchSize(batchSize);
+      double scale = learningRate / batchSize;
+      for (int i = 0; i < count; i++) {
+        descend(parameters[blocks[i]], gradients[blocks[i]], scale);
+      }
+    }
+
+    private static void descend(double[] p, double[] g, double scale) {
       for (int i = 0; i < p.length; i++) {
         p[i] -= scale * g[i];
       }

@@ -54,6 +54,31 @@ class OptimizerContractTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("optimizers")
+  void stepOverListedBlocks_equalsTheFullStepWhenTheOthersAreZero(String name, Optimizer optimizer) {
+    int[] lengths = {3, 1, 2};
+    boolean[] weights = {true, false, true};
+    OptimizerState full = optimizer.start(lengths, weights);
+    OptimizerState listed = optimizer.start(lengths, weights);
+    double[][] a = {{0.3, -0.1, 0.2}, {0.5}, {-0.4, 0.7}};
+    double[][] b = {a[0].clone(), a[1].clone(), a[2].clone()};
+    // Each step lists different blocks; the unlisted ones get a zero gradient.
+    int[][] lists = {{0, 2}, {1}, {2, 0, 1}, {}, {0}};
+    for (int step = 0; step < lists.length; step++) {
+      double[][] gradient = {new double[3], new double[1], new double[2]};
+      for (int block : lists[step]) {
+        for (int i = 0; i < gradient[block].length; i++) {
+          gradient[block][i] = Math.sin(1.0 + step + 3 * block + i);
+        }
+      }
+      full.step(a, gradient, 2, 0.1);
+      listed.step(b, gradient, lists[step], lists[step].length, 2, 0.1);
+      assertThat(b).as("after step %d", step).isDeepEqualTo(a);
+    }
+    assertThat(a[0]).as("the parameters moved").isNotEqualTo(new double[] {0.3, -0.1, 0.2});
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("optimizers")
   void restore_continuesExactlyAsAnUninterruptedRun(String name, Optimizer optimizer) {
     int[] lengths = {3, 1, 2};
     boolean[] weights = {true, false, true};

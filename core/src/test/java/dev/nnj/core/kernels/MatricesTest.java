@@ -173,9 +173,30 @@ class MatricesTest {
 
     double[][] expectedG = new double[inner][cols];
     Matrices.transposedTimes(gathered, count, inner, d, expectedG, cols);
-    double[][] g = sentinelRows(inner, cols);
-    Matrices.sparseTransposedTimes(sparse, order, first, count, d, g, cols);
+    // First another mini-batch (all rows, reversed), whose gradient rows this call must clear.
+    double[][] g = new double[inner][cols];
+    RowSet touched = new RowSet(inner);
+    int[] reversed = new int[rows];
+    for (int r = 0; r < rows; r++) {
+      reversed[r] = order[rows - 1 - r];
+    }
+    Matrices.sparseTransposedTimes(sparse, reversed, 0, rows, rows(rows, cols), g, cols, touched);
+    Matrices.sparseTransposedTimes(sparse, order, first, count, d, g, cols, touched);
     assertThat(g).isDeepEqualTo(expectedG);
+
+    java.util.Set<Integer> nonZeroColumns = new java.util.TreeSet<>();
+    for (int r = first; r < first + count; r++) {
+      for (int k = 0; k < inner; k++) {
+        if (dense[order[r] * inner + k] != 0f) {
+          nonZeroColumns.add(k);
+        }
+      }
+    }
+    java.util.Set<Integer> listed = new java.util.TreeSet<>();
+    for (int i = 0; i < touched.size(); i++) {
+      listed.add(touched.get(i));
+    }
+    assertThat(listed).hasSize(touched.size()).isEqualTo(nonZeroColumns);
   }
 
   @Test
