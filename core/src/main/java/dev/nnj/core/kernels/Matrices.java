@@ -116,32 +116,34 @@ public final class Matrices {
    */
   public static void transposedTimes(double[] a, int rows, int inner, double[][] d, double[][] g,
       int cols) {
-    // Split by columns of g: each entry of g is still one sum, taken in one order.
-    if (Parallel.worthSplitting(cols, (long) rows * inner * cols)) {
-      Parallel.split(cols, (part, from, to) -> transposedTimesColumns(a, rows, inner, d, g, from, to));
+    // Split by rows of g: each entry of g is still one sum, taken in one order, and the two
+    // threads write to different rows (columns would share cache lines at the split).
+    if (Parallel.worthSplitting(inner, (long) rows * inner * cols)) {
+      Parallel.split(inner, (part, from, to) -> transposedTimesRows(a, rows, inner, d, g, cols, from, to));
     } else {
-      transposedTimesColumns(a, rows, inner, d, g, 0, cols);
+      transposedTimesRows(a, rows, inner, d, g, cols, 0, inner);
     }
   }
 
-  private static void transposedTimesColumns(double[] a, int rows, int inner, double[][] d,
-      double[][] g, int from, int to) {
-    for (int k = 0; k < inner; k++) {
-      Arrays.fill(g[k], from, to, 0.0);
+  /** The rows {@code [from, to)} of {@code g = aᵀ · d}. */
+  private static void transposedTimesRows(double[] a, int rows, int inner, double[][] d,
+      double[][] g, int cols, int from, int to) {
+    for (int k = from; k < to; k++) {
+      Arrays.fill(g[k], 0, cols, 0.0);
     }
     for (int i = 0; i < rows; i++) {
       int aRow = i * inner;
-      int k = 0;
-      while (k < inner) {
-        if (k + 4 <= inner && a[aRow + k] != 0.0 && a[aRow + k + 1] != 0.0
+      int k = from;
+      while (k < to) {
+        if (k + 4 <= to && a[aRow + k] != 0.0 && a[aRow + k + 1] != 0.0
             && a[aRow + k + 2] != 0.0 && a[aRow + k + 3] != 0.0) {
           scatterScaled4(d[i], a[aRow + k], g[k], a[aRow + k + 1], g[k + 1], a[aRow + k + 2],
-              g[k + 2], a[aRow + k + 3], g[k + 3], from, to);
+              g[k + 2], a[aRow + k + 3], g[k + 3], 0, cols);
           k += 4;
         } else {
           double v = a[aRow + k];
           if (v != 0.0) {
-            addScaled(g[k], v, d[i], from, to);
+            addScaled(g[k], v, d[i], 0, cols);
           }
           k++;
         }

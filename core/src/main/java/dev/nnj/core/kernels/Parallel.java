@@ -7,7 +7,7 @@ import java.util.concurrent.ForkJoinTask;
  * Splits a kernel's independent work in two halves run on two cores, when there is enough of it
  * to pay for the hand-over; otherwise runs it on the calling thread.
  *
- * <p>Kernels split only along outputs that do not share a sum (rows of the result, or columns of a
+ * <p>Kernels split only along outputs that do not share a sum (rows of the result, rows or columns of a
  * gradient), so every number is computed by the same operations in the same order whatever the
  * thread count: results are bit-identical with one thread or two.
  */
