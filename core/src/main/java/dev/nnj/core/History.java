@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
  */
 public record History(List<EpochResult> epochs) {
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).registerModule(new NanAsNull());
 
   /** Copies the list. */
   public History {
@@ -35,7 +36,7 @@ public record History(List<EpochResult> epochs) {
             .thenComparing(Comparator.comparingInt(EpochResult::epoch).reversed()));
   }
 
-  /** Writes this history as JSON (not-measured figures as {@code "NaN"}). */
+  /** Writes this history as JSON, not-measured figures as {@code null} (see {@link NanAsNull}). */
   public void writeJson(Path file) {
     try {
       JSON.writeValue(file.toFile(), this);

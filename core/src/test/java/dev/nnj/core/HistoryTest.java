@@ -24,10 +24,25 @@ class HistoryTest {
   }
 
   @Test
-  void json_roundTripsNaNIncluded() {
+  void json_roundTripsNaNIncluded() throws IOException {
     Path file = directory.resolve("history.json");
     history.writeJson(file);
     assertThat(History.readJson(file)).isEqualTo(history);
+    // JSON has no NaN: a figure not measured is null, not a string.
+    String json = Files.readString(file);
+    assertThat(json).contains("\"evaluationCost\" : null").doesNotContain("NaN");
+  }
+
+  @Test
+  void json_readsTheStringNaNOfOlderFiles() throws IOException {
+    Path file = directory.resolve("old.json");
+    Files.writeString(file, "{\"epochs\":[{\"epoch\":0,\"learningRate\":0.5,\"trainingCost\":\"NaN\","
+        + "\"trainingAccuracy\":0.9,\"evaluationCost\":null,\"evaluationAccuracy\":0.91,"
+        + "\"correct\":9100,\"evaluated\":10000,\"trainingSeconds\":1.5}]}");
+    EpochResult read = History.readJson(file).epochs().get(0);
+    assertThat(read.trainingCost()).isNaN();
+    assertThat(read.evaluationCost()).isNaN();
+    assertThat(read.trainingAccuracy()).isEqualTo(0.9);
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.nnj.examples;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nnj.core.NanAsNull;
 import dev.nnj.core.EpochResult;
 import dev.nnj.core.Measurement;
 import dev.nnj.core.NetworkFile;
@@ -119,7 +120,8 @@ final class TrainCommand implements Callable<Integer> {
 
     PrintWriter out = spec.commandLine().getOut();
     ObjectMapper lineMapper = registry.jsonMapper().copy()
-        .disable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+        .disable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+        .registerModule(new NanAsNull()); // figures not monitored: null, not "NaN"
     Path checkpoints = resumeDirectory != null ? resumeDirectory : checkpointDirectory;
     Experiment.Result result;
     try (ConsoleFetchProgress progress = new ConsoleFetchProgress(spec.commandLine().getErr());

@@ -51,6 +51,26 @@ class CsvTrainTest extends CommandLineHarness {
   }
 
   @Test
+  void train_json_writesOneValidObjectPerEpochWithNullForFiguresNotMonitored() throws IOException {
+    writeClusters(data.resolve("train.csv"), 40, 1);
+    writeClusters(data.resolve("test.csv"), 20, 2);
+    int exitCode = run("train", "--dataset", "csv", "--data", data.toString(),
+        "--sizes", "2,5,2", "--epochs", "2", "--json");
+    assertThat(exitCode).as("standard error: %s", err).isZero();
+    List<String> lines = out.toString().lines().toList();
+    assertThat(lines).hasSize(2);
+    com.fasterxml.jackson.databind.ObjectMapper strict = new com.fasterxml.jackson.databind.ObjectMapper();
+    for (int epoch = 0; epoch < 2; epoch++) {
+      com.fasterxml.jackson.databind.JsonNode line = strict.readTree(lines.get(epoch));
+      assertThat(line.get("epoch").asInt()).isEqualTo(epoch);
+      assertThat(line.get("evaluated").asInt()).isEqualTo(20);
+      assertThat(line.get("evaluationAccuracy").isNumber()).as(lines.get(epoch)).isTrue();
+      // Not monitored in a plain run: null, as JSON has no NaN.
+      assertThat(line.get("trainingCost").isNull()).as(lines.get(epoch)).isTrue();
+    }
+  }
+
+  @Test
   void train_nanInCsv_isOneLineNamingTheFileAndExitCodeOne() throws IOException {
     writeClusters(data.resolve("train.csv"), 20, 1);
     Files.writeString(data.resolve("test.csv"), "0,0.1,0.2\n1,NaN,0.8\n");
