@@ -1,6 +1,7 @@
 package dev.nnj.core;
 
 import dev.nnj.activations.Activation;
+import dev.nnj.costs.Cost;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -40,6 +41,17 @@ public record NetworkSpec(List<Integer> sizes, List<Activation> activations) {
   public static NetworkSpec of(List<Integer> sizes, Activation activation) {
     Objects.requireNonNull(activation, "activation");
     return new NetworkSpec(sizes, Collections.nCopies(Math.max(sizes.size() - 1, 0), activation));
+  }
+
+  /**
+   * Refuses a cost whose output error assumes another output activation than this network's
+   * last layer has (cross-entropy's {@code δ = a − y} holds for sigmoid outputs, log-likelihood's
+   * for softmax), so that a mismatch is reported before any data is loaded.
+   *
+   * @throws IllegalArgumentException naming the cost and both activations
+   */
+  public void checkCost(Cost cost) {
+    Backpropagation.checkPairing(cost, activations.get(activations.size() - 1));
   }
 
   /** The number of inputs. */

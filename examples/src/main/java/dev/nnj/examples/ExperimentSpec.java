@@ -101,7 +101,7 @@ public record ExperimentSpec(
     seed = Objects.requireNonNullElse(seed, 1L);
     monitoring = Objects.requireNonNullElse(monitoring, Monitoring.EVALUATION_ACCURACY);
     // Build both now so that a bad spec is refused when it is read, naming the value.
-    network(sizes, activations);
+    network(sizes, activations).checkCost(cost);
     new TrainingConfig(epochs, batchSize, seed, regularization, dropout, schedule, earlyStopping,
         monitoring);
   }

@@ -47,6 +47,7 @@ class BadInputTest {
     Path unknownType = write("unknown-type.json", "{\"cost\": {\"type\": \"hinge\"}}");
     Path badRange = write("bad-range.json", "{\"regularization\": {\"type\": \"l2\", \"lambda\": -1}}");
     Path notJson = write("not-json.json", "{\"epochs\": 3,");
+    Path mispaired = write("mispaired.json", "{\"cost\": {\"type\": \"log-likelihood\"}}");
     return Stream.of(
         Arguments.of("unknown option", List.of("--epoch", "3"), "Unknown option"),
         Arguments.of("negative learning rate", List.of("--eta", "-1"), "--eta must be a positive number"),
@@ -55,6 +56,8 @@ class BadInputTest {
         Arguments.of("unknown type name", List.of(unknownType.toString()), "known type ids"),
         Arguments.of("hyperparameter out of range", List.of(badRange.toString()), "lambda must be >= 0"),
         Arguments.of("truncated spec", List.of(notJson.toString()), "not-json.json"),
+        Arguments.of("cost for another output activation", List.of(mispaired.toString()),
+            "assumes a Softmax output layer"),
         Arguments.of("wrong magic number", List.of("--data", wrongMagic.toString()), "magic"),
         Arguments.of("checksum mismatch", List.of("--data", wrongChecksum.toString()), "SHA-256"),
         Arguments.of("unknown dataset", List.of("--dataset", "cifar"), "unknown dataset 'cifar'"));

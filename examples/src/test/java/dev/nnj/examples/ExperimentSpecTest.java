@@ -105,6 +105,13 @@ class ExperimentSpecTest {
   }
 
   @Test
+  void costPairedWithAnotherOutputActivation_isRefusedWhenRead() {
+    assertThatThrownBy(() -> read("{\"cost\": {\"type\": \"log-likelihood\"}}"))
+        .hasMessageContaining("assumes a Softmax output layer, but the output layer is sigmoid")
+        .message().doesNotContain("\n");
+  }
+
+  @Test
   void overrides_replaceOnlyWhatTheyName() {
     ExperimentSpec spec = ExperimentSpec.read(Path.of("experiments/ch6-softmax.json"), mapper)
         .with(3, null, 0.25, 7L).withSizes(List.of(784, 50, 50, 10));
