@@ -1,5 +1,6 @@
 package dev.nnj.benchmarks;
 
+import dev.nnj.core.kernels.BatchColumns;
 import dev.nnj.core.kernels.Matrices;
 import dev.nnj.core.kernels.RowSet;
 import dev.nnj.core.kernels.SparseRows;
@@ -22,8 +23,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * of them non-zero, feeding {@code outputs} hidden neurons.
  *
  * <p>{@code sparseAffine} is the layer's forward step {@code Z = X · w + b};
- * {@code sparseTransposedTimes} its weight gradient {@code ∂C/∂w = Xᵀ · Δ} (BP4). Each returns the
- * array it wrote so that JMH consumes the result.
+ * {@code sparseTransposedTimes} its weight gradient {@code ∂C/∂w = Xᵀ · Δ} (BP4), both reading the
+ * batch by example; the {@code columns…} benchmarks are the same two with the batch grouped by
+ * input, plus the regrouping itself, as training does for mini-batches of 32 or more. Each returns
+ * the array it wrote so that JMH consumes the result.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -50,6 +53,9 @@ public class SparseKernels {
   private double[][] delta;
   private double[][] gradient;
   private RowSet touched;
+  private BatchColumns columns;
+  private RowSet written;
+  private double[][] sums;
 
   @Setup
   public void generate() {
@@ -66,6 +72,10 @@ public class SparseKernels {
     delta = GeneratedData.weights(batchSize, outputs, random);
     gradient = new double[GeneratedData.PIXELS][outputs];
     touched = new RowSet(GeneratedData.PIXELS);
+    columns = new BatchColumns(GeneratedData.PIXELS);
+    columns.build(x, order, 0, batchSize);
+    written = new RowSet(GeneratedData.PIXELS);
+    sums = new double[batchSize][outputs];
   }
 
   @Benchmark
@@ -77,6 +87,25 @@ public class SparseKernels {
   @Benchmark
   public double[][] sparseTransposedTimes() {
     Matrices.sparseTransposedTimes(x, order, 0, batchSize, delta, gradient, outputs, touched);
+    return gradient;
+  }
+
+  /** Regrouping the mini-batch by input, as training does for m ≥ 32, once per batch. */
+  @Benchmark
+  public BatchColumns buildColumns() {
+    columns.build(x, order, 0, batchSize);
+    return columns;
+  }
+
+  @Benchmark
+  public double[] columnsAffine() {
+    Matrices.columnsAffine(columns, w, bias, sums, out, outputs);
+    return out;
+  }
+
+  @Benchmark
+  public double[][] columnsTransposedTimes() {
+    Matrices.columnsTransposedTimes(columns, delta, gradient, outputs, written);
     return gradient;
   }
 }

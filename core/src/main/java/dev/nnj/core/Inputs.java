@@ -1,5 +1,6 @@
 package dev.nnj.core;
 
+import dev.nnj.core.kernels.BatchColumns;
 import dev.nnj.core.kernels.Matrices;
 import dev.nnj.core.kernels.RowSet;
 import dev.nnj.core.kernels.SparseRows;
@@ -68,25 +69,55 @@ interface Inputs {
   /**
    * Rows {@code order[first .. first + rows)} of a sparse dataset: a cursor that training moves
    * from one mini-batch to the next without copying the examples.
+   *
+   * <p>A training cursor regroups mini-batches of {@link #GROUPED_FROM} examples or more by input
+   * ({@link BatchColumns}), so that each weight row is fetched once per batch rather than once
+   * per example using it; the sums are the same, added in the same order, so results do not
+   * depend on the choice. Measured with {@code ./nnj bench}: 1.3–1.5× faster per epoch for
+   * m = 32 and m = 100, none or slower for m = 10 and m = 16, where regrouping costs more than
+   * it saves.
    */
   final class Sparse implements Inputs {
+    /** The smallest mini-batch a training cursor regroups by input. */
+    static final int GROUPED_FROM = 32;
+
     private final SparseRows data;
     private final int[] order;
     /** The gradient rows the last mini-batch touched: its examples' non-zero inputs. */
     private final RowSet touched;
+    /** The current mini-batch grouped by input; null for a cursor that never regroups. */
+    private final BatchColumns columns;
+    /** Per example of a grouped batch, its weighted inputs; allocated on first use. */
+    private double[][] sums = new double[0][];
     private int first;
     private int rows;
+    private boolean grouped;
 
+    /** A cursor over {@code data} in the given order, reading the sparse rows as they are. */
     Sparse(SparseRows data, int[] order) {
+      this(data, order, false);
+    }
+
+    private Sparse(SparseRows data, int[] order, boolean regroups) {
       this.data = data;
       this.order = order;
       this.touched = new RowSet(data.cols());
+      this.columns = regroups ? new BatchColumns(data.cols()) : null;
+    }
+
+    /** A cursor for training, which regroups large mini-batches by input. */
+    static Sparse forTraining(SparseRows data, int[] order) {
+      return new Sparse(data, order, true);
     }
 
     /** Points this cursor at the next mini-batch. */
     Sparse select(int first, int rows) {
       this.first = first;
       this.rows = rows;
+      this.grouped = columns != null && rows >= GROUPED_FROM;
+      if (grouped) {
+        columns.build(data, order, first, rows);
+      }
       return this;
     }
 
@@ -97,12 +128,23 @@ interface Inputs {
 
     @Override
     public void affine(double[][] w, double[] bias, double[] out, int cols, double[][] scratch) {
-      Matrices.sparseAffine(data, order, first, rows, w, bias, out, cols, scratch);
+      if (grouped) {
+        if (sums.length < rows || sums[0].length < cols) {
+          sums = new double[rows][cols];
+        }
+        Matrices.columnsAffine(columns, w, bias, sums, out, cols);
+      } else {
+        Matrices.sparseAffine(data, order, first, rows, w, bias, out, cols, scratch);
+      }
     }
 
     @Override
     public void transposedTimes(double[][] d, double[][] g, int cols) {
-      Matrices.sparseTransposedTimes(data, order, first, rows, d, g, cols, touched);
+      if (grouped) {
+        Matrices.columnsTransposedTimes(columns, d, g, cols, touched);
+      } else {
+        Matrices.sparseTransposedTimes(data, order, first, rows, d, g, cols, touched);
+      }
     }
 
     @Override

@@ -90,7 +90,7 @@ public final class Trainer {
     RandomGenerator shuffling = new MersenneTwister(config.seed() ^ SHUFFLE_STREAM);
     RandomGenerator dropping = new MersenneTwister(config.seed() ^ DROPOUT_STREAM);
     int[] order = Network.identity(n);
-    Inputs.Sparse batch = new Inputs.Sparse(inputs, order);
+    Inputs.Sparse batch = Inputs.Sparse.forTraining(inputs, order);
     double[] y = new double[m * network.spec().outputSize()];
     BestEpoch best = new BestEpoch(parameters);
     // A penalty moves every weight, so every gradient block is then non-zero.

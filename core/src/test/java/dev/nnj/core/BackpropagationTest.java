@@ -105,6 +105,70 @@ class BackpropagationTest {
   }
 
   @Test
+  void sparseTrainingCursor_givesTheDenseGradientsBitForBitAndListsTheNonZeroRows() {
+    // Mini-batches below and above the size the cursor regroups by input, one after another
+    // through the same workspace, so that rows touched by one batch must be cleared for the next.
+    int inputs = 40;
+    int examples = 150;
+    Network wide = Network.initialised(NetworkSpec.of(List.of(inputs, 6, 3), new Sigmoid()), 3);
+    Random random = new Random(5);
+    float[] pixels = new float[examples * inputs];
+    for (int i = 0; i < pixels.length; i++) {
+      pixels[i] = random.nextInt(3) == 0 ? random.nextFloat() : 0f;
+    }
+    int[] order = new int[examples];
+    for (int i = 0; i < examples; i++) {
+      order[i] = (i * 37 + 11) % examples;
+    }
+    int largest = Inputs.Sparse.GROUPED_FROM + 8;
+    int[] batches = {largest, 5, Inputs.Sparse.GROUPED_FROM, 9, largest};
+    // The last input is non-zero only in the small batches: the large batch after each must
+    // clear the gradient row the small one wrote.
+    int position = 0;
+    for (int rows : batches) {
+      for (int r = position; r < position + rows; r++) {
+        pixels[order[r] * inputs + inputs - 1] = rows < Inputs.Sparse.GROUPED_FROM ? 0.5f : 0f;
+      }
+      position += rows;
+    }
+    Inputs.Sparse cursor =
+        Inputs.Sparse.forTraining(dev.nnj.core.kernels.SparseRows.of(pixels, examples, inputs), order);
+    Backpropagation sparse = new Backpropagation(wide, COST, largest);
+    Backpropagation dense = new Backpropagation(wide, COST, largest);
+    int first = 0;
+    for (int rows : batches) {
+      double[] x = new double[rows * inputs];
+      double[] y = new double[rows * 3];
+      java.util.Set<Integer> nonZero = new java.util.TreeSet<>();
+      for (int r = 0; r < rows; r++) {
+        for (int k = 0; k < inputs; k++) {
+          x[r * inputs + k] = pixels[order[first + r] * inputs + k];
+          if (x[r * inputs + k] != 0.0) {
+            nonZero.add(k);
+          }
+        }
+        y[r * 3 + r % 3] = 1.0;
+      }
+      sparse.computeGradients(cursor.select(first, rows), y);
+      dense.computeGradients(x, y, rows);
+      for (int b = 0; b < dense.gradients().length; b++) {
+        assertThat(sparse.gradients()[b]).as("batch of %d, block %d", rows, b)
+            .containsExactly(dense.gradients()[b]);
+      }
+      java.util.Set<Integer> listed = new java.util.TreeSet<>();
+      for (int i = 0; i < sparse.nonZeroBlockCount(); i++) {
+        listed.add(sparse.nonZeroBlocks()[i]);
+      }
+      // The first layer's rows of non-zero inputs, then every later block (bias, layer 2).
+      for (int b = inputs; b < dense.gradients().length; b++) {
+        nonZero.add(b);
+      }
+      assertThat(listed).hasSize(sparse.nonZeroBlockCount()).isEqualTo(nonZero);
+      first += rows;
+    }
+  }
+
+  @Test
   void computeGradients_returnsTheSummedCost() {
     Backpropagation backprop = new Backpropagation(network, COST, ROWS);
     assertThat(backprop.computeGradients(x, y, ROWS)).isCloseTo(cost(), within(1e-12));

@@ -14,7 +14,9 @@ import java.util.Arrays;
  * arrays are indexed by the same expression, since two arrays might be one and the same. Every
  * inner loop here therefore runs over two whole rows indexed from zero — a weight row and a
  * scratch row — and results are copied into the flat blocks afterwards. Zero inputs are skipped:
- * four in five MNIST pixels are zero.
+ * four in five MNIST pixels are zero. Sparse inputs come by example ({@link SparseRows}) or, for
+ * larger mini-batches, grouped by input ({@link BatchColumns}); both forms' kernels add the same
+ * terms in the same order, so they give the same bits.
  *
  * <p>Where the work is large, kernels split it over two threads along outputs that share no sum,
  * so the results are bit-identical whatever the thread count. Kernels allocate nothing when they
@@ -104,6 +106,109 @@ public final class Matrices {
         addScaled(sum, x.values[p], w[x.columns[p]], 0, cols);
       }
       System.arraycopy(sum, 0, out, r * cols, cols);
+    }
+  }
+
+  /**
+   * {@code out = X · w + bias} for a mini-batch grouped by input: the same sums, added in the same
+   * order, as {@link #sparseAffine} over the same examples.
+   *
+   * @param w {@code x}'s column count of rows of {@code cols}
+   * @param sums at least {@code x.rows()} rows of at least {@code cols}: workspace
+   * @param out {@code x.rows() × cols}, overwritten
+   */
+  public static void columnsAffine(BatchColumns x, double[][] w, double[] bias, double[][] sums,
+      double[] out, int cols) {
+    int rows = x.rows();
+    if (Parallel.worthSplitting(rows, (long) x.groupStart[x.groups()] * cols)) {
+      Parallel.split(rows, (part, from, to) -> columnsAffineRows(x, w, bias, sums, out, cols, from, to));
+    } else {
+      columnsAffineRows(x, w, bias, sums, out, cols, 0, rows);
+    }
+  }
+
+  /** The examples {@code [from, to)} of {@link #columnsAffine}. */
+  private static void columnsAffineRows(BatchColumns x, double[][] w, double[] bias,
+      double[][] sums, double[] out, int cols, int from, int to) {
+    for (int r = from; r < to; r++) {
+      System.arraycopy(bias, 0, sums[r], 0, cols);
+    }
+    int[] example = x.example;
+    float[] value = x.value;
+    for (int g = 0; g < x.groups(); g++) {
+      double[] weights = w[x.column[g]];
+      int e = x.groupStart[g];
+      int end = x.groupStart[g + 1];
+      while (e < end && example[e] < from) {
+        e++;
+      }
+      while (end > e && example[end - 1] >= to) {
+        end--;
+      }
+      // One weight row, four examples per pass: each example's sum still receives one addition.
+      for (; e + 4 <= end; e += 4) {
+        scatterScaled4(weights, value[e], sums[example[e]], value[e + 1], sums[example[e + 1]],
+            value[e + 2], sums[example[e + 2]], value[e + 3], sums[example[e + 3]], 0, cols);
+      }
+      for (; e < end; e++) {
+        addScaled(sums[example[e]], value[e], weights, 0, cols);
+      }
+    }
+    for (int r = from; r < to; r++) {
+      System.arraycopy(sums[r], 0, out, r * cols, cols);
+    }
+  }
+
+  /**
+   * {@code g = Xᵀ · d} for a mini-batch grouped by input: the same sums, added in the same order,
+   * as {@link #transposedTimes} over the dense examples. Only the rows of inputs that are non-zero
+   * in the batch are written; {@code touched} lists the rows the previous call wrote (every other
+   * row of {@code g} must be zero, as on a fresh array), which are set back to zero unless written
+   * again, and on return the rows this call wrote.
+   *
+   * @param d {@code x.rows()} rows of at least {@code cols} (see {@link #toRows})
+   * @param g {@code x}'s column count of rows of {@code cols}
+   * @param touched reused from one call to the next with the same {@code g}
+   */
+  public static void columnsTransposedTimes(BatchColumns x, double[][] d, double[][] g, int cols,
+      RowSet touched) {
+    for (int i = 0; i < touched.size(); i++) {
+      int k = touched.get(i);
+      if (!x.hasColumn(k)) {
+        Arrays.fill(g[k], 0, cols, 0.0);
+      }
+    }
+    touched.clear();
+    int groups = x.groups();
+    for (int group = 0; group < groups; group++) {
+      touched.add(x.column[group]);
+    }
+    // Split by groups: each thread writes its own rows of g.
+    if (Parallel.worthSplitting(groups, (long) x.groupStart[groups] * cols)) {
+      Parallel.split(groups, (part, from, to) -> columnsTransposedTimesGroups(x, d, g, cols, from, to));
+    } else {
+      columnsTransposedTimesGroups(x, d, g, cols, 0, groups);
+    }
+  }
+
+  /** The rows of groups {@code [from, to)} of {@link #columnsTransposedTimes}. */
+  private static void columnsTransposedTimesGroups(BatchColumns x, double[][] d, double[][] g,
+      int cols, int from, int to) {
+    int[] example = x.example;
+    float[] value = x.value;
+    for (int group = from; group < to; group++) {
+      double[] row = g[x.column[group]];
+      Arrays.fill(row, 0, cols, 0.0);
+      int e = x.groupStart[group];
+      int end = x.groupStart[group + 1];
+      // Four examples per pass over the gradient row, in the examples' order.
+      for (; e + 4 <= end; e += 4) {
+        addScaled4(row, value[e], d[example[e]], value[e + 1], d[example[e + 1]], value[e + 2],
+            d[example[e + 2]], value[e + 3], d[example[e + 3]], cols);
+      }
+      for (; e < end; e++) {
+        addScaled(row, value[e], d[example[e]], 0, cols);
+      }
     }
   }
 

@@ -192,11 +192,32 @@ class MatricesTest {
         }
       }
     }
-    java.util.Set<Integer> listed = new java.util.TreeSet<>();
-    for (int i = 0; i < touched.size(); i++) {
-      listed.add(touched.get(i));
+    assertThat(members(touched)).hasSize(touched.size()).isEqualTo(nonZeroColumns);
+
+    // Grouped by input: the same bits, again after another batch that wrote other rows.
+    BatchColumns columns = new BatchColumns(inner);
+    double[][] grouped = new double[inner][cols];
+    RowSet written = new RowSet(inner);
+    columns.build(sparse, reversed, 0, rows);
+    Matrices.columnsTransposedTimes(columns, rows(rows, cols), grouped, cols, written);
+    columns.build(sparse, order, first, count);
+    assertThat(columns.rows()).isEqualTo(count);
+    assertThat(columns.groups()).isEqualTo(nonZeroColumns.size());
+    double[] groupedOut = sentinels(count * cols + 1);
+    Matrices.columnsAffine(columns, w, bias, new double[count][cols], groupedOut, cols);
+    assertThat(Arrays.copyOf(groupedOut, count * cols)).containsExactly(expectedOut);
+    assertThat(groupedOut[count * cols]).isEqualTo(SENTINEL);
+    Matrices.columnsTransposedTimes(columns, d, grouped, cols, written);
+    assertThat(grouped).isDeepEqualTo(expectedG);
+    assertThat(members(written)).hasSize(written.size()).isEqualTo(nonZeroColumns);
+  }
+
+  private static java.util.Set<Integer> members(RowSet set) {
+    java.util.Set<Integer> members = new java.util.TreeSet<>();
+    for (int i = 0; i < set.size(); i++) {
+      members.add(set.get(i));
     }
-    assertThat(listed).hasSize(touched.size()).isEqualTo(nonZeroColumns);
+    return members;
   }
 
   @Test
