@@ -50,6 +50,9 @@ public class DenseKernels {
   private double[][] delta;
   private double[][] gradient;
   private double[] backError;
+  private double[] deltaBlock;
+  private double[][] transposed;
+  private double[][] wideScratch;
 
   @Setup
   public void generate() {
@@ -62,6 +65,12 @@ public class DenseKernels {
     delta = GeneratedData.weights(batchSize, OUTPUTS, random);
     gradient = new double[inputs][OUTPUTS];
     backError = new double[batchSize * inputs];
+    deltaBlock = new double[batchSize * OUTPUTS];
+    for (int i = 0; i < batchSize; i++) {
+      System.arraycopy(delta[i], 0, deltaBlock, i * OUTPUTS, OUTPUTS);
+    }
+    transposed = new double[OUTPUTS][inputs];
+    wideScratch = new double[2][inputs];
   }
 
   @Benchmark
@@ -78,7 +87,8 @@ public class DenseKernels {
 
   @Benchmark
   public double[] timesTransposed() {
-    Matrices.timesTransposed(delta, batchSize, w, inputs, backError, OUTPUTS);
+    Matrices.timesTransposed(deltaBlock, batchSize, w, inputs, backError, OUTPUTS, transposed,
+        wideScratch);
     return backError;
   }
 }

@@ -34,6 +34,10 @@ public final class Backpropagation {
   private final double[][] delta;
   /** {@code deltaRows[l]}: {@code delta[l]} copied into rows, as the weight kernels read it. */
   private final double[][][] deltaRows;
+  /** {@code transposedWeights[l]}: layer {@code l + 1}'s weights, one row per output (BP2). */
+  private final double[][][] transposedWeights;
+  /** One row per thread, as wide as the widest layer, for the kernels to accumulate in. */
+  private final double[][] scratch;
   /** {@code weightGradients[l][k][j] = ∂C/∂w_jk} of layer {@code l + 1}, stored like its weights. */
   private final double[][][] weightGradients;
   private final double[][] biasGradients;
@@ -57,6 +61,7 @@ public final class Backpropagation {
     int depth = layers.size();
     this.delta = new double[depth][];
     this.deltaRows = new double[depth][][];
+    this.transposedWeights = new double[depth][][];
     this.weightGradients = new double[depth][][];
     this.biasGradients = new double[depth][];
     List<double[]> blocks = new ArrayList<>();
@@ -64,12 +69,14 @@ public final class Backpropagation {
       Layer layer = layers.get(l);
       delta[l] = new double[capacity * layer.outputs()];
       deltaRows[l] = new double[capacity][layer.outputs()];
+      transposedWeights[l] = l == 0 ? null : new double[layer.outputs()][layer.inputs()];
       weightGradients[l] = new double[layer.inputs()][layer.outputs()];
       biasGradients[l] = new double[layer.outputs()];
       blocks.addAll(List.of(weightGradients[l]));
       blocks.add(biasGradients[l]);
     }
     this.gradients = blocks.toArray(new double[0][]);
+    this.scratch = new double[2][layers.stream().mapToInt(Layer::inputs).max().orElse(0)];
     this.nonZeroBlocks = new int[gradients.length];
   }
 
@@ -127,8 +134,8 @@ public final class Backpropagation {
             weightGradients[l], layer.outputs());
         // BP2: carry the error back through w^l, then through the previous activation.
         Layer previous = layers.get(l - 1);
-        Matrices.timesTransposed(
-            deltaRows[l], rows, layer.weights, layer.inputs(), delta[l - 1], layer.outputs());
+        Matrices.timesTransposed(delta[l], rows, layer.weights, layer.inputs(), delta[l - 1],
+            layer.outputs(), transposedWeights[l], scratch);
         if (forward.dropped) {
           // A dropped neuron passed nothing on, so no error flows back through it.
           Matrices.multiply(delta[l - 1], forward.keep[l], rows * previous.outputs());

@@ -59,16 +59,23 @@ class MatricesTest {
   @Test
   void timesTransposed_isDTimesWTransposed() {
     double[][] d = rows(ROWS, COLS);
+    d[0][1] = 0.0; // a zero entry is skipped, which must change no sum
+    d[1][0] = -0.0;
+    double[] flat = new double[ROWS * COLS];
+    for (int i = 0; i < ROWS; i++) {
+      System.arraycopy(d[i], 0, flat, i * COLS, COLS);
+    }
     double[][] w = rows(INNER, COLS);
     double[] out = sentinels(ROWS * INNER + 1);
-    Matrices.timesTransposed(d, ROWS, w, INNER, out, COLS);
+    Matrices.timesTransposed(flat, ROWS, w, INNER, out, COLS, new double[COLS][INNER], scratch);
     for (int i = 0; i < ROWS; i++) {
       for (int k = 0; k < INNER; k++) {
         double expected = 0;
         for (int j = 0; j < COLS; j++) {
           expected += d[i][j] * w[k][j];
         }
-        assertThat(out[i * INNER + k]).isCloseTo(expected, within(1e-12));
+        // The same products added in the same order: the same bits.
+        assertThat(out[i * INNER + k]).isEqualTo(expected);
       }
     }
     assertThat(out[ROWS * INNER]).isEqualTo(SENTINEL);
