@@ -90,11 +90,10 @@ public final class Trainer {
     RandomGenerator shuffling = new MersenneTwister(config.seed() ^ SHUFFLE_STREAM);
     RandomGenerator dropping = new MersenneTwister(config.seed() ^ DROPOUT_STREAM);
     int[] order = Network.identity(n);
-    Inputs.Sparse batch = Inputs.Sparse.forTraining(inputs, order);
-    double[] y = new double[m * network.spec().outputSize()];
+    MiniBatchUpdate update = new MiniBatchUpdate(training, order,
+        Inputs.Sparse.forTraining(inputs, order), backprop, parameters, weightBlocks, state, config,
+        dropping, m);
     BestEpoch best = new BestEpoch(parameters);
-    // A penalty moves every weight, so every gradient block is then non-zero.
-    boolean regularized = !(config.regularization() instanceof NoRegularization);
 
     List<EpochResult> results = new ArrayList<>();
     boolean goOn = true;
@@ -128,22 +127,7 @@ public final class Trainer {
       }
       for (int first = resumeBatch * m; first < n; first += m) {
         int rows = Math.min(m, n - first);
-        oneHot(training, order, first, rows, y);
-        backprop.computeGradients(batch.select(first, rows), y, config.dropout(), dropping);
-        double[][] gradients = backprop.gradients();
-        if (regularized) {
-          for (int b = 0; b < parameters.length; b++) {
-            if (weightBlocks[b]) {
-              config.regularization().addGradient(parameters[b], gradients[b], rows, n);
-            }
-          }
-          state.step(parameters, gradients, rows, learningRate);
-        } else {
-          // Rows of pixels that are blank in the whole batch have a zero gradient: say which
-          // blocks are not, so that plain SGD touches half the first layer (same result).
-          state.step(parameters, gradients, backprop.nonZeroBlocks(), backprop.nonZeroBlockCount(),
-              rows, learningRate);
-        }
+        update.run(first, rows, learningRate);
         listener.batchFinished(epoch, first + rows, n);
         if (listener.stopRequested() && first + rows < n) {
           int batchesDone = first / m + 1;
@@ -205,15 +189,6 @@ public final class Trainer {
       }
     }
     return true;
-  }
-
-  /** Writes the one-hot desired outputs of the examples {@code order[first .. first + rows)} into {@code y}. */
-  private static void oneHot(Examples data, int[] order, int first, int rows, double[] y) {
-    int classes = data.classCount();
-    Arrays.fill(y, 0, rows * classes, 0.0);
-    for (int r = 0; r < rows; r++) {
-      y[r * classes + data.label(order[first + r])] = 1.0;
-    }
   }
 
   /** Fisher–Yates: every permutation equally likely. */
