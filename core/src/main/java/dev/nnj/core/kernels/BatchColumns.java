@@ -23,9 +23,6 @@ public final class BatchColumns {
   private final int cols;
   /** Per input: while building, its entry count and then its next free entry; else zero. */
   private final int[] cursor;
-  /** {@code stamp[k] == generation} exactly when input {@code k} has a group in this batch. */
-  private final int[] stamp;
-  private int generation;
   final int[] groupStart;
   final int[] column;
   int[] example;
@@ -37,7 +34,6 @@ public final class BatchColumns {
   public BatchColumns(int cols) {
     this.cols = cols;
     this.cursor = new int[cols];
-    this.stamp = new int[cols];
     this.groupStart = new int[cols + 1];
     this.column = new int[cols];
     this.example = new int[0];
@@ -62,10 +58,6 @@ public final class BatchColumns {
       example = new int[entries];
       value = new float[entries];
     }
-    if (++generation == 0) { // after 2³² batches: start the stamps afresh
-      java.util.Arrays.fill(stamp, 0);
-      generation = 1;
-    }
     int position = 0;
     groups = 0;
     for (int k = 0; k < cols; k++) {
@@ -73,7 +65,6 @@ public final class BatchColumns {
       if (count > 0) {
         column[groups] = k;
         groupStart[groups] = position;
-        stamp[k] = generation;
         cursor[k] = position;
         position += count;
         groups++;
@@ -106,10 +97,5 @@ public final class BatchColumns {
   /** The input of group {@code g}, {@code 0 ≤ g < groups()}. */
   public int column(int g) {
     return column[g];
-  }
-
-  /** Whether input {@code k} is non-zero in at least one example. */
-  boolean hasColumn(int k) {
-    return stamp[k] == generation;
   }
 }

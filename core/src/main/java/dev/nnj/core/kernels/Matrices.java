@@ -167,9 +167,9 @@ public final class Matrices {
   /**
    * {@code g = Xᵀ · d} for a mini-batch grouped by input: the same sums, added in the same order,
    * as {@link #transposedTimes} over the dense examples. Only the rows of inputs that are non-zero
-   * in the batch are written; {@code touched} lists the rows the previous call wrote (every other
-   * row of {@code g} must be zero, as on a fresh array), which are set back to zero unless written
-   * again, and on return the rows this call wrote.
+   * in the batch are written; {@code touched} lists on entry the rows the previous call wrote
+   * (every other row of {@code g} must be zero, as on a fresh array), which are set back to zero
+   * first, and on return the rows this call wrote.
    *
    * @param d {@code x.rows()} rows of at least {@code cols} (see {@link #toRows})
    * @param g {@code x}'s column count of rows of {@code cols}
@@ -177,13 +177,7 @@ public final class Matrices {
    */
   public static void columnsTransposedTimes(BatchColumns x, double[][] d, double[][] g, int cols,
       RowSet touched) {
-    for (int i = 0; i < touched.size(); i++) {
-      int k = touched.get(i);
-      if (!x.hasColumn(k)) {
-        Arrays.fill(g[k], 0, cols, 0.0);
-      }
-    }
-    touched.clear();
+    clearTouched(g, cols, touched);
     int groups = x.groups();
     for (int group = 0; group < groups; group++) {
       touched.add(x.column[group]);
@@ -203,7 +197,6 @@ public final class Matrices {
     float[] value = x.value;
     for (int group = from; group < to; group++) {
       double[] row = g[x.column[group]];
-      Arrays.fill(row, 0, cols, 0.0);
       int e = x.groupStart[group];
       int end = x.groupStart[group + 1];
       // Four examples per pass over the gradient row, in the examples' order.
@@ -276,10 +269,7 @@ public final class Matrices {
    */
   public static void sparseTransposedTimes(SparseRows x, int[] order, int first, int count,
       double[][] d, double[][] g, int cols, RowSet touched) {
-    for (int i = 0; i < touched.size(); i++) {
-      Arrays.fill(g[touched.get(i)], 0, cols, 0.0);
-    }
-    touched.clear();
+    clearTouched(g, cols, touched);
     for (int r = 0; r < count; r++) {
       int row = order[first + r];
       for (int p = x.rowStart[row], end = x.rowStart[row + 1]; p < end; p++) {
@@ -310,6 +300,17 @@ public final class Matrices {
         addScaled(g[x.columns[p]], x.values[p], d[r], from, to);
       }
     }
+  }
+
+  /**
+   * Sets the rows of {@code g} that {@code touched} lists back to zero and empties it: the start of
+   * a sparse weight gradient, after which every row of {@code g} is zero (the others were already).
+   */
+  private static void clearTouched(double[][] g, int cols, RowSet touched) {
+    for (int i = 0; i < touched.size(); i++) {
+      Arrays.fill(g[touched.get(i)], 0, cols, 0.0);
+    }
+    touched.clear();
   }
 
   /** {@code y += a·x; u += b·x; t += c·x; s += d·x} over {@code [from, to)}: four rows, one pass. */

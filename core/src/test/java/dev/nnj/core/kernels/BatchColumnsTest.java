@@ -31,8 +31,6 @@ class BatchColumnsTest {
     assertThat(Arrays.copyOf(columns.example, 6)).containsExactly(0, 1, 0, 2, 0, 1);
     assertThat(Arrays.copyOf(columns.value, 6))
         .containsExactly(1f, 0.5f, 0.125f, 0.75f, 0.5f, 0.25f);
-    assertThat(columns.hasColumn(1)).isFalse();
-    assertThat(columns.hasColumn(3)).isTrue();
   }
 
   @Test
@@ -44,7 +42,6 @@ class BatchColumnsTest {
     assertThat(columns.rows()).isEqualTo(1);
     assertThat(columns.groups()).isEqualTo(1);
     assertThat(columns.column(0)).isEqualTo(2);
-    assertThat(columns.hasColumn(0)).isFalse();
     assertThat(Arrays.copyOf(columns.groupStart, 2)).containsExactly(0, 1);
   }
 
