@@ -162,6 +162,16 @@ public final class Backpropagation {
   }
 
   /**
+   * Says that the caller wrote into {@link #gradients()} (a regularisation term, added to every
+   * weight row): the next {@link #computeGradients} then starts the first layer's weight gradient
+   * from zero everywhere. Without it, sparse inputs clear only the rows their previous batch wrote,
+   * and the rows of inputs blank in the next batch would keep what the caller added.
+   */
+  void gradientsChanged() {
+    lastInputs = null;
+  }
+
+  /**
    * The indices into {@link #gradients()} of the blocks that the last {@link #computeGradients}
    * may have made non-zero, in its first {@link #nonZeroBlockCount()} entries; every other block
    * is zero. With sparse inputs, the first layer's rows for inputs that are zero in the whole

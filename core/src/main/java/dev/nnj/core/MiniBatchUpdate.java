@@ -63,6 +63,8 @@ final class MiniBatchUpdate {
         }
       }
       state.step(parameters, gradients, rows, learningRate);
+      // The term went into every weight row, also those the sparse kernels will not clear.
+      backprop.gradientsChanged();
     } else {
       // Rows of pixels that are blank in the whole batch have a zero gradient: say which blocks
       // are not, so that plain SGD touches half the first layer (same result).
