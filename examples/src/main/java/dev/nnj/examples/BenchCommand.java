@@ -8,6 +8,8 @@ import dev.nnj.core.Trainer;
 import dev.nnj.core.TrainingConfig;
 import dev.nnj.core.TrainingListener;
 import dev.nnj.datasets.Splits;
+import dev.nnj.experiments.NnjModule;
+import dev.nnj.experiments.Registry;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;

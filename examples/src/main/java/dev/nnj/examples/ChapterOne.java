@@ -8,6 +8,8 @@ import dev.nnj.core.TrainingConfig;
 import dev.nnj.core.TrainingListener;
 import dev.nnj.datasets.DataLocation;
 import dev.nnj.datasets.Splits;
+import dev.nnj.experiments.NnjModule;
+import dev.nnj.experiments.Registry;
 import jakarta.inject.Inject;
 import java.util.List;
 

@@ -6,6 +6,8 @@ import dev.nnj.datasets.Dataset;
 import dev.nnj.datasets.DatasetFiles;
 import dev.nnj.datasets.FetchListener;
 import dev.nnj.datasets.Splits;
+import dev.nnj.experiments.NnjModule;
+import dev.nnj.experiments.Registry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;

@@ -3,6 +3,8 @@ package dev.nnj.examples;
 import com.google.inject.Guice;
 import dev.nnj.core.NetworkFile;
 import dev.nnj.datasets.Splits;
+import dev.nnj.experiments.NnjModule;
+import dev.nnj.experiments.Registry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -5,6 +5,8 @@ import dev.nnj.activations.Activation;
 import dev.nnj.activations.Softmax;
 import dev.nnj.core.Network;
 import dev.nnj.core.NetworkFile;
+import dev.nnj.experiments.NnjModule;
+import dev.nnj.experiments.Registry;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

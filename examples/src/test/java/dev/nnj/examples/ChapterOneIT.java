@@ -8,6 +8,8 @@ import dev.nnj.core.TrainingListener;
 import dev.nnj.datasets.DataLocation;
 import dev.nnj.datasets.FetchListener;
 import dev.nnj.datasets.Splits;
+import dev.nnj.experiments.NnjModule;
+import dev.nnj.experiments.Registry;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.inject.Guice;
 import dev.nnj.core.NetworkFile;
 import dev.nnj.datasets.DataLocation;
+import dev.nnj.experiments.NnjModule;
+import dev.nnj.experiments.Registry;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

@@ -6,6 +6,8 @@ import com.google.inject.Guice;
 import dev.nnj.core.Network;
 import dev.nnj.core.NetworkFile;
 import dev.nnj.core.NetworkSpec;
+import dev.nnj.experiments.NnjModule;
+import dev.nnj.experiments.Registry;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;

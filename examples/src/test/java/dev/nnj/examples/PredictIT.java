@@ -13,6 +13,8 @@ import dev.nnj.datasets.DataLocation;
 import dev.nnj.datasets.Examples;
 import dev.nnj.datasets.FetchListener;
 import dev.nnj.datasets.Splits;
+import dev.nnj.experiments.NnjModule;
+import dev.nnj.experiments.Registry;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,4 +1,4 @@
-package dev.nnj.examples;
+package dev.nnj.experiments;
 
 import com.google.inject.AbstractModule;
 import dev.nnj.activations.ActivationsModule;

@@ -1,4 +1,4 @@
-package dev.nnj.examples;
+package dev.nnj.experiments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -40,7 +40,7 @@ class ExperimentSpecTest {
   private final ObjectMapper mapper = registry.jsonMapper();
 
   static Stream<Path> shippedExperiments() throws IOException {
-    return Files.list(Path.of("experiments")).filter(p -> p.toString().endsWith(".json")).sorted();
+    return Files.list(Path.of("../examples/experiments")).filter(p -> p.toString().endsWith(".json")).sorted();
   }
 
   @ParameterizedTest
@@ -55,7 +55,7 @@ class ExperimentSpecTest {
 
   @Test
   void chapterThree_isTheBooksExperiment() {
-    ExperimentSpec spec = ExperimentSpec.read(Path.of("experiments/ch3-cross-entropy-l2.json"), mapper);
+    ExperimentSpec spec = ExperimentSpec.read(Path.of("../examples/experiments/ch3-cross-entropy-l2.json"), mapper);
     assertThat(spec.sizes()).containsExactly(784, 100, 10);
     assertThat(spec.activations()).containsExactly(new Sigmoid(), new Sigmoid());
     assertThat(spec.cost()).isEqualTo(new CrossEntropy());
@@ -67,7 +67,7 @@ class ExperimentSpecTest {
 
   @Test
   void chapterSix_hasASoftmaxOutput() {
-    ExperimentSpec spec = ExperimentSpec.read(Path.of("experiments/ch6-softmax.json"), mapper);
+    ExperimentSpec spec = ExperimentSpec.read(Path.of("../examples/experiments/ch6-softmax.json"), mapper);
     assertThat(spec.activations()).containsExactly(new Sigmoid(), new Softmax());
     assertThat(spec.cost()).isEqualTo(new LogLikelihood());
   }
@@ -113,7 +113,7 @@ class ExperimentSpecTest {
 
   @Test
   void overrides_replaceOnlyWhatTheyName() {
-    ExperimentSpec spec = ExperimentSpec.read(Path.of("experiments/ch6-softmax.json"), mapper)
+    ExperimentSpec spec = ExperimentSpec.read(Path.of("../examples/experiments/ch6-softmax.json"), mapper)
         .with(3, null, 0.25, 7L).withSizes(List.of(784, 50, 50, 10));
     assertThat(spec.epochs()).isEqualTo(3);
     assertThat(spec.batchSize()).isEqualTo(10);

@@ -1,4 +1,4 @@
-package dev.nnj.examples;
+package dev.nnj.experiments;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,10 +25,10 @@ import java.util.stream.Stream;
  * {@code nnj eval} reads. Every file is written to a temporary file, flushed to disk and moved
  * into place, so a killed process leaves only complete files.
  */
-final class CheckpointDirectory implements Checkpoint.Sink {
+public final class CheckpointDirectory implements Checkpoint.Sink {
 
   /** How many epoch checkpoints are kept. */
-  static final int KEPT = 3;
+  public static final int KEPT = 3;
 
   private static final Pattern EPOCH_FILE = Pattern.compile("epoch-(\\d{4,})\\.json");
 
@@ -39,14 +39,14 @@ final class CheckpointDirectory implements Checkpoint.Sink {
    * @param checkpoint the rest of the training state
    * @param experiment the experiment that was running
    */
-  record Saved(Network network, Checkpoint checkpoint, ExperimentSpec experiment) {}
+  public record Saved(Network network, Checkpoint checkpoint, ExperimentSpec experiment) {}
 
   private final Path directory;
   private final ExperimentSpec experiment;
   private final ObjectMapper mapper;
 
   /** Checkpoints of {@code experiment} into {@code directory}, created if missing. */
-  CheckpointDirectory(Path directory, ExperimentSpec experiment, ObjectMapper mapper) {
+  public CheckpointDirectory(Path directory, ExperimentSpec experiment, ObjectMapper mapper) {
     this.directory = directory;
     this.experiment = experiment;
     this.mapper = mapper;
@@ -104,7 +104,7 @@ final class CheckpointDirectory implements Checkpoint.Sink {
    *
    * @throws IllegalArgumentException naming the directory when it holds none
    */
-  static Saved latest(Path directory, ObjectMapper mapper) {
+  public static Saved latest(Path directory, ObjectMapper mapper) {
     List<Path> files = Files.isDirectory(directory) ? epochFiles(directory) : List.of();
     if (files.isEmpty()) {
       throw new IllegalArgumentException("no checkpoint (epoch-NNNN.json) in " + directory);
@@ -144,12 +144,12 @@ final class CheckpointDirectory implements Checkpoint.Sink {
   }
 
   /** Where checkpoints go. */
-  Path directory() {
+  public Path directory() {
     return directory;
   }
 
   /** The number of the newest epoch file, if any (for messages). */
-  static Optional<Integer> newestEpoch(Path directory) {
+  public static Optional<Integer> newestEpoch(Path directory) {
     List<Path> files = Files.isDirectory(directory) ? epochFiles(directory) : List.of();
     return files.isEmpty() ? Optional.empty() : Optional.of(epochOf(files.get(files.size() - 1)));
   }

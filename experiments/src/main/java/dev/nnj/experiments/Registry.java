@@ -1,4 +1,4 @@
-package dev.nnj.examples;
+package dev.nnj.experiments;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

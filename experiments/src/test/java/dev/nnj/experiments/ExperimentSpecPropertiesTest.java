@@ -1,4 +1,4 @@
-package dev.nnj.examples;
+package dev.nnj.experiments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -126,7 +126,7 @@ class ExperimentSpecPropertiesTest {
 
   @Provide
   Arbitrary<Path> shippedExperiments() throws IOException {
-    try (Stream<Path> files = Files.list(Path.of("experiments"))) {
+    try (Stream<Path> files = Files.list(Path.of("../examples/experiments"))) {
       return Arbitraries.of(files.filter(p -> p.toString().endsWith(".json")).sorted().toList());
     }
   }

@@ -1,4 +1,4 @@
-package dev.nnj.examples;
+package dev.nnj.experiments;
 
 import dev.nnj.activations.Activation;
 import dev.nnj.activations.Sigmoid;

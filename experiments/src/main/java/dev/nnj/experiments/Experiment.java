@@ -1,4 +1,4 @@
-package dev.nnj.examples;
+package dev.nnj.experiments;
 
 import dev.nnj.core.Checkpoint;
 import dev.nnj.core.EarlyStopping;

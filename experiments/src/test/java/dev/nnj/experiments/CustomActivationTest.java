@@ -1,4 +1,4 @@
-package dev.nnj.examples;
+package dev.nnj.experiments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
