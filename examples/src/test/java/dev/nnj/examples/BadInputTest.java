@@ -53,7 +53,7 @@ class BadInputTest {
         Arguments.of("negative learning rate", List.of("--eta", "-1"), "--eta must be a positive number"),
         Arguments.of("zero batch", List.of("--batch", "0"), "--batch must be a positive integer"),
         Arguments.of("unknown spec field", List.of(unknownField.toString()), "unknown field \"epochz\""),
-        Arguments.of("unknown type name", List.of(unknownType.toString()), "known type ids"),
+        Arguments.of("unknown type name", List.of(unknownType.toString()), "unknown cost 'hinge'; known: cross-entropy, log-likelihood, quadratic"),
         Arguments.of("hyperparameter out of range", List.of(badRange.toString()), "lambda must be >= 0"),
         Arguments.of("truncated spec", List.of(notJson.toString()), "not-json.json"),
         Arguments.of("cost for another output activation", List.of(mispaired.toString()),

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import dev.nnj.activations.Activation;
 import dev.nnj.core.Initialization;
 import dev.nnj.core.Regularization;
@@ -80,9 +81,14 @@ public final class Registry {
    * A JSON mapper that knows every bound part by its registry name — the names are the
    * {@code "type"} ids, one source of truth — and refuses unknown fields. A user's own binding
    * works in JSON with no extra code.
+   *
+   * <p>A part in JSON names only what it changes: every field it leaves out takes the value of the
+   * instance bound under its name, so {@code {"type": "adam", "learningRate": 0.01}} is Adam with
+   * its usual β₁, β₂ and ε, and {@code {"type": "leaky-relu"}} has slope 0.01. A wrong type name,
+   * field or value is refused in one line naming the part, the field and what it takes.
    */
   public ObjectMapper jsonMapper() {
-    JsonMapper mapper = JsonMapper.builder()
+    JsonMapper plain = JsonMapper.builder()
         .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
         .enable(SerializationFeature.INDENT_OUTPUT)
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -90,9 +96,23 @@ public final class Registry {
         .build();
     for (Map<String, ?> family : List.of(activations, costs, optimizers, initializations,
         regularizations, schedules)) {
-      family.forEach((name, part) -> mapper.registerSubtypes(new NamedType(part.getClass(), name)));
+      family.forEach((name, part) -> plain.registerSubtypes(new NamedType(part.getClass(), name)));
     }
+    SimpleModule defaults = new SimpleModule("nnj-defaults");
+    addReader(defaults, "activation", Activation.class, activations, plain);
+    addReader(defaults, "cost", Cost.class, costs, plain);
+    addReader(defaults, "optimizer", Optimizer.class, optimizers, plain);
+    addReader(defaults, "initialization", Initialization.class, initializations, plain);
+    addReader(defaults, "regularization", Regularization.class, regularizations, plain);
+    addReader(defaults, "schedule", Schedule.class, schedules, plain);
+    ObjectMapper mapper = plain.copy();
+    mapper.registerModule(defaults);
     return mapper;
+  }
+
+  private static <T> void addReader(SimpleModule module, String family, Class<T> type,
+      Map<String, T> bound, ObjectMapper plain) {
+    module.addDeserializer(type, new NamedPartReader<>(family, type, bound, plain));
   }
 
   private static <T> T find(String family, Map<String, T> bound, String name) {

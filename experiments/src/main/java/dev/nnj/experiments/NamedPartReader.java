@@ -1,0 +1,122 @@
+package dev.nnj.experiments;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.jsontype.TypeDeserializer;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Reads one family's parts by name, {@code {"type": "adam", "learningRate": 0.01}}, taking every
+ * field the JSON leaves out from the instance bound under that name: the bound instance is the
+ * part's default, so {@code {"type": "leaky-relu"}} is {@code new LeakyRelu()} and a user's own
+ * binding gets its defaults the same way. A type, field or value that is wrong is refused in one
+ * line naming the family, the part, the field and what is allowed.
+ */
+final class NamedPartReader<T> extends StdDeserializer<T> {
+
+  private final String family;
+  private final Class<T> type;
+  private final Map<String, T> bound;
+  /** Knows every name but has no {@code NamedPartReader}: reads a complete part, writes a default. */
+  private final ObjectMapper plain;
+
+  NamedPartReader(String family, Class<T> type, Map<String, T> bound, ObjectMapper plain) {
+    super(type);
+    this.family = family;
+    this.type = type;
+    this.bound = bound;
+    this.plain = plain;
+  }
+
+  @Override
+  public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+    JsonNode given = parser.readValueAsTree();
+    if (given == null || !given.isObject()) {
+      throw refusal(parser, "a " + family + " is an object {\"type\": NAME, …}, not " + given);
+    }
+    JsonNode name = given.get("type");
+    if (name == null || !name.isTextual()) {
+      throw refusal(parser, "a " + family + " needs \"type\", one of: " + known());
+    }
+    T defaults = bound.get(name.asText());
+    if (defaults == null) {
+      throw refusal(parser, "unknown " + family + " '" + name.asText() + "'; known: " + known());
+    }
+    String part = family + " '" + name.asText() + "'";
+    ObjectNode defaultTree = plain.valueToTree(defaults);
+    ObjectNode merged = defaultTree.deepCopy();
+    List<String> unknown = new ArrayList<>();
+    given.fieldNames().forEachRemaining(field -> {
+      if (!merged.has(field)) {
+        unknown.add(field);
+      }
+    });
+    if (!unknown.isEmpty()) {
+      TreeSet<String> fields = new TreeSet<>();
+      merged.fieldNames().forEachRemaining(fields::add);
+      fields.remove("type");
+      throw refusal(parser, part + ": unknown field \"" + unknown.get(0) + "\"; "
+          + (fields.isEmpty() ? "it takes no fields" : "known: " + String.join(", ", fields)));
+    }
+    merged.setAll((ObjectNode) given);
+    try {
+      return plain.treeToValue(merged, type);
+    } catch (MismatchedInputException wrongType) {
+      String field = wrongType.getPath().isEmpty() ? "?"
+          : wrongType.getPath().get(wrongType.getPath().size() - 1).getFieldName();
+      throw refusal(parser, part + ": " + field + " cannot be " + given.get(field)
+          + "; it takes " + describe(wrongType.getTargetType()) + " (default "
+          + defaultTree.get(field) + ")");
+    } catch (JsonMappingException invalid) {
+      Throwable cause = invalid.getCause();
+      String problem = cause instanceof IllegalArgumentException ? cause.getMessage()
+          : invalid.getOriginalMessage();
+      throw refusal(parser, part + ": " + problem.replaceAll("\\s*\\R\\s*", " "));
+    }
+  }
+
+  /** The JSON is read whole by {@link #deserialize}; the {@code "type"} is one of its fields. */
+  @Override
+  public Object deserializeWithType(JsonParser parser, DeserializationContext context,
+      TypeDeserializer typeDeserializer) throws IOException {
+    return deserialize(parser, context);
+  }
+
+  private String known() {
+    return String.join(", ", new TreeSet<>(bound.keySet()));
+  }
+
+  private static String describe(Class<?> target) {
+    if (target == null) {
+      return "another kind of value";
+    }
+    if (target == double.class || target == Double.class || target == float.class) {
+      return "a number";
+    }
+    if (target == int.class || target == Integer.class || target == long.class
+        || target == Long.class) {
+      return "a whole number";
+    }
+    if (target == boolean.class || target == Boolean.class) {
+      return "true or false";
+    }
+    if (target == String.class) {
+      return "a string";
+    }
+    return "a " + target.getSimpleName();
+  }
+
+  private static JsonMappingException refusal(JsonParser parser, String message) {
+    return JsonMappingException.from(parser, message);
+  }
+}
