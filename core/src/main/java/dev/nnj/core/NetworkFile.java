@@ -82,6 +82,12 @@ public final class NetworkFile {
       throw new IllegalArgumentException("training must be a JSON object or null: " + training);
     }
     checkFinite(file, network);
+    for (Layer layer : network.layers()) {
+      checkNamed(file, "activation", Activation.class, layer.activation(), mapper);
+    }
+    if (cost != null) {
+      checkNamed(file, "cost", Cost.class, cost, mapper);
+    }
     Path directory = file.toAbsolutePath().getParent();
     Path temporary = null;
     try {
@@ -103,6 +109,34 @@ public final class NetworkFile {
       deleteQuietly(temporary, e);
       throw new NetworkFileException(file, "cannot write: " + describe(e), e);
     }
+  }
+
+  /**
+   * Refuses a part that {@code mapper} would write under a name it cannot read back: a plain
+   * Jackson mapper writes the class's simple name ({@code {"type": "Tanh"}}), which no reader
+   * resolves. Only a mapper that knows the registry names (nnj-experiments'
+   * {@code Registry.jsonMapper()}) writes files that load again.
+   */
+  private static <T> void checkNamed(Path file, String family, Class<T> type, T part,
+      ObjectMapper mapper) {
+    JsonNode written;
+    try {
+      written = mapper.readTree(mapper.writerFor(type).writeValueAsString(part));
+    } catch (IOException | RuntimeException e) {
+      return; // the write itself fails on it, and says why
+    }
+    try {
+      Object back = mapper.readerFor(type).readValue(written);
+      if (back.getClass() == part.getClass()) {
+        return;
+      }
+    } catch (IOException | RuntimeException e) {
+      // refused below
+    }
+    throw new NetworkFileException(file, "cannot write: the mapper knows the " + family + " "
+        + part.getClass().getSimpleName() + " by no name it can read back (it writes " + written
+        + "); write with the registry's mapper (Registry.jsonMapper() in nnj-experiments), which "
+        + "names every bound part");
   }
 
   /**

@@ -106,6 +106,20 @@ class NetworkFileTest {
   }
 
   @Test
+  void write_withAMapperThatKnowsNoNames_isRefusedAndWritesNothing() throws IOException {
+    Path file = directory.resolve("net.json");
+    Network network = Network.initialised(NetworkSpec.of(List.of(2, 1), new Sigmoid()), 1);
+    ObjectMapper plain = new ObjectMapper();
+
+    assertThatThrownBy(() -> NetworkFile.write(file, network, new Quadratic(), null, plain))
+        .isInstanceOf(NetworkFileException.class)
+        .hasMessageContaining("the activation Sigmoid by no name it can read back "
+            + "(it writes {\"type\":\"Sigmoid\"})")
+        .hasMessageContaining("Registry.jsonMapper()");
+    assertThat(directory).isEmptyDirectory();
+  }
+
+  @Test
   void write_overExistingFile_replacesIt_andNullCostAndTrainingReadAsNull() throws IOException {
     Path file = directory.resolve("net.json");
     Files.writeString(file, "old contents");
