@@ -1,6 +1,5 @@
 package dev.nnj.examples;
 
-import com.google.inject.Guice;
 import dev.nnj.core.EpochResult;
 import dev.nnj.core.Network;
 import dev.nnj.core.NetworkSpec;
@@ -8,7 +7,6 @@ import dev.nnj.core.Trainer;
 import dev.nnj.core.TrainingConfig;
 import dev.nnj.core.TrainingListener;
 import dev.nnj.datasets.Splits;
-import dev.nnj.experiments.NnjModule;
 import dev.nnj.experiments.Registry;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -66,13 +64,15 @@ final class BenchCommand implements Callable<Integer> {
 
   private record Configuration(List<Integer> sizes, int batchSize) {}
 
+  @Mixin PluginOptions plugins;
+
   @Override
   public Integer call() {
     if (epochs < 2) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "--epochs must be at least 2 (the first is warm-up): " + epochs);
     }
-    Registry registry = Guice.createInjector(new NnjModule()).getInstance(Registry.class);
+    Registry registry = plugins.injector().getInstance(Registry.class);
     Splits mnist;
     try (ConsoleFetchProgress progress = new ConsoleFetchProgress(spec.commandLine().getErr())) {
       mnist = registry.dataset("mnist").load(data.location("mnist", progress));

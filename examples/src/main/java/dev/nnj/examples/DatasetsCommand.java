@@ -1,12 +1,10 @@
 package dev.nnj.examples;
 
-import com.google.inject.Guice;
 import dev.nnj.datasets.DataLocation;
 import dev.nnj.datasets.Dataset;
 import dev.nnj.datasets.DatasetFiles;
 import dev.nnj.datasets.FetchListener;
 import dev.nnj.datasets.Splits;
-import dev.nnj.experiments.NnjModule;
 import dev.nnj.experiments.Registry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -35,8 +33,8 @@ final class DatasetsCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  private static Registry registry() {
-    return Guice.createInjector(new NnjModule()).getInstance(Registry.class);
+  private static Registry registry(PluginOptions plugins) {
+    return plugins.injector().getInstance(Registry.class);
   }
 
   /** The dataset bound as {@code name}; an unknown name is a usage error listing the known ones. */
@@ -55,13 +53,15 @@ final class DatasetsCommand implements Runnable {
 
     @Mixin DataOptions data;
 
+    @Mixin PluginOptions plugins;
+
     @Parameters(arity = "0..1", paramLabel = "NAME", defaultValue = "mnist",
         description = "The dataset (default: ${DEFAULT-VALUE}); 'nnj datasets list' shows them all.")
     String name;
 
     /** The named dataset; an unknown name is a usage error listing the known ones. */
     Dataset dataset() {
-      return DatasetsCommand.dataset(registry(), name, spec);
+      return DatasetsCommand.dataset(registry(plugins), name, spec);
     }
 
     /** Where the named dataset is read from. */
@@ -87,9 +87,11 @@ final class DatasetsCommand implements Runnable {
 
     @Mixin DataOptions data;
 
+    @Mixin PluginOptions plugins;
+
     @Override
     public Integer call() {
-      Registry registry = registry();
+      Registry registry = registry(plugins);
       PrintWriter out = spec.commandLine().getOut();
       for (String name : registry.datasetNames()) {
         Dataset dataset = registry.dataset(name);

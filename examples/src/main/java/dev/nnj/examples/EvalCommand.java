@@ -1,9 +1,7 @@
 package dev.nnj.examples;
 
-import com.google.inject.Guice;
 import dev.nnj.core.NetworkFile;
 import dev.nnj.datasets.Splits;
-import dev.nnj.experiments.NnjModule;
 import dev.nnj.experiments.Registry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -39,9 +37,11 @@ final class EvalCommand implements Callable<Integer> {
 
   @Mixin DataOptions data;
 
+  @Mixin PluginOptions plugins;
+
   @Override
   public Integer call() {
-    Registry registry = Guice.createInjector(new NnjModule()).getInstance(Registry.class);
+    Registry registry = plugins.injector().getInstance(Registry.class);
     // The file first: a bad one is reported before MNIST is read or fetched.
     NetworkFile.Saved saved = NetworkFile.read(file, registry.jsonMapper());
     Splits mnist;

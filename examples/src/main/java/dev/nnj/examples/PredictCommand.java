@@ -1,11 +1,9 @@
 package dev.nnj.examples;
 
-import com.google.inject.Guice;
 import dev.nnj.activations.Activation;
 import dev.nnj.activations.Softmax;
 import dev.nnj.core.Network;
 import dev.nnj.core.NetworkFile;
-import dev.nnj.experiments.NnjModule;
 import dev.nnj.experiments.Registry;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -19,6 +17,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -62,9 +61,11 @@ final class PredictCommand implements Callable<Integer> {
       description = "Pictures of one digit each.")
   List<Path> images;
 
+  @Mixin PluginOptions plugins;
+
   @Override
   public Integer call() {
-    Registry registry = Guice.createInjector(new NnjModule()).getInstance(Registry.class);
+    Registry registry = plugins.injector().getInstance(Registry.class);
     Network network = NetworkFile.read(modelFile, registry.jsonMapper()).network();
     int inputs = network.spec().inputSize();
     if (inputs != DigitImage.SIZE * DigitImage.SIZE) {

@@ -1,6 +1,5 @@
 package dev.nnj.examples;
 
-import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nnj.core.EpochResult;
@@ -13,7 +12,6 @@ import dev.nnj.datasets.Splits;
 import dev.nnj.experiments.CheckpointDirectory;
 import dev.nnj.experiments.Experiment;
 import dev.nnj.experiments.ExperimentSpec;
-import dev.nnj.experiments.NnjModule;
 import dev.nnj.experiments.Registry;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -104,10 +102,12 @@ final class TrainCommand implements Callable<Integer> {
 
   @Mixin DataOptions data;
 
+  @Mixin PluginOptions plugins;
+
   @Override
   public Integer call() {
     validateOptions();
-    Injector injector = Guice.createInjector(new NnjModule());
+    Injector injector = plugins.injector();
     Registry registry = injector.getInstance(Registry.class);
     CheckpointDirectory.Saved resumeFrom = resumeDirectory == null ? null
         : CheckpointDirectory.latest(resumeDirectory, registry.jsonMapper());

@@ -129,6 +129,6 @@ class DatasetsCommandTest extends CommandLineHarness {
   void unknownDataset_isOneLineListingTheKnownOnes(String subcommand) {
     assertThat(run("datasets", subcommand, "cifar", "--data", data.toString())).isEqualTo(2);
     assertThat(oneErrorLine()).isEqualTo("nnj: unknown dataset 'cifar'; known: csv, fashion-mnist, mnist"
-        + " (see 'nnj datasets " + subcommand + " --help')");
+        + "; parts of your own load with --plugins JAR|DIR or $NNJ_PLUGINS (see 'nnj datasets " + subcommand + " --help')");
   }
 }
