@@ -70,8 +70,7 @@ class RegularizedStepTest {
   void sgdWithL2_decaysTheWeightsOfABlankInputByTheBooksFactorEveryStep(int batchSize) {
     L2 l2 = new L2(5.0);
     Examples data = rarelyInked();
-    Network network = Network.initialised(NetworkSpec.of(List.of(FEATURES, 4, CLASSES),
-        new Sigmoid()), 11);
+    Network network = freshNetwork();
     double[] before = network.layers().get(0).weights[BLANK].clone();
     int steps = 4 * ((EXAMPLES + batchSize - 1) / batchSize);
     double[][] after = trainSparse(data, shuffled(EXAMPLES, 3), l2, new Sgd(LEARNING_RATE),
@@ -114,8 +113,7 @@ class RegularizedStepTest {
   /** Training as {@link Trainer} does it: sparse inputs through {@link MiniBatchUpdate}. */
   private static double[][] trainSparse(Examples data, int[] order, Regularization regularization,
       Optimizer optimizer, int batchSize, int epochs) {
-    Network network = Network.initialised(
-        NetworkSpec.of(List.of(FEATURES, 4, CLASSES), new Sigmoid()), 11);
+    Network network = freshNetwork();
     double[][] parameters = network.parameterBlocks();
     boolean[] weightBlocks = network.weightBlocks();
     OptimizerState state = optimizer.start(lengths(parameters), weightBlocks);
@@ -137,8 +135,7 @@ class RegularizedStepTest {
   /** The book's loop written out on dense rows: every weight gets its term at every step. */
   private static double[][] trainDense(Examples data, int[] order, Regularization regularization,
       Optimizer optimizer, int batchSize, int epochs) {
-    Network network = Network.initialised(
-        NetworkSpec.of(List.of(FEATURES, 4, CLASSES), new Sigmoid()), 11);
+    Network network = freshNetwork();
     double[][] parameters = network.parameterBlocks();
     boolean[] weightBlocks = network.weightBlocks();
     OptimizerState state = optimizer.start(lengths(parameters), weightBlocks);
@@ -164,6 +161,11 @@ class RegularizedStepTest {
       }
     }
     return network.parameterSnapshot();
+  }
+
+  /** The same initial network for every run: [10, 4, 3] sigmoid, seed 11. */
+  private static Network freshNetwork() {
+    return Network.initialised(NetworkSpec.of(List.of(FEATURES, 4, CLASSES), new Sigmoid()), 11);
   }
 
   private static int[] lengths(double[][] blocks) {
