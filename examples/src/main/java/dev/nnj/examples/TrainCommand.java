@@ -113,7 +113,7 @@ final class TrainCommand implements Callable<Integer> {
         : CheckpointDirectory.latest(resumeDirectory, registry.jsonMapper());
     ExperimentSpec experiment = resumeFrom != null ? resumeFrom.experiment()
         : specFile == null ? ExperimentSpec.chapterOne()
-        : ExperimentSpec.read(specFile, registry.jsonMapper());
+        : ExperimentSpec.read(specFile, registry);
     if (sizes != null) {
       experiment = experiment.withSizes(sizes);
     }

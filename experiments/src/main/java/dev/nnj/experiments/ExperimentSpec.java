@@ -107,6 +107,22 @@ public record ExperimentSpec(
   }
 
   /**
+   * Reads a spec from a JSON file with {@code registry}'s mapper, and refuses a dataset name that
+   * nothing bound, so that a misspelt name fails here and not when the run starts.
+   *
+   * @throws IllegalArgumentException with a one-line message naming the file and the problem
+   */
+  public static ExperimentSpec read(Path file, Registry registry) {
+    ExperimentSpec spec = read(file, registry.jsonMapper());
+    try {
+      registry.dataset(spec.dataset());
+    } catch (IllegalArgumentException unknown) {
+      throw new IllegalArgumentException(file + ": " + unknown.getMessage(), unknown);
+    }
+    return spec;
+  }
+
+  /**
    * Reads a spec from a JSON file with a mapper that knows the registry names
    * ({@link Registry#jsonMapper()}).
    *

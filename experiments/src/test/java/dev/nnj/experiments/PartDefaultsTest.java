@@ -150,4 +150,44 @@ class PartDefaultsTest {
         .hasMessageEndingWith("): optimizer 'momentum': unknown field \"mu\"; "
             + "known: learningRate, momentum");
   }
+
+  @Test
+  void specNamingAnUnboundDataset_isRefusedWhenRead() throws Exception {
+    Path file = directory.resolve("spec.json");
+    Files.writeString(file, "{\"dataset\": \"mnits\"}");
+    assertThatThrownBy(() -> ExperimentSpec.read(file, INJECTOR.getInstance(Registry.class)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(file + ": unknown dataset 'mnits'; known: csv, fashion-mnist, mnist");
+  }
+
+  @Test
+  void inMemoryDataset_boundByName_runsFromASpec() throws Exception {
+    float[] x = new float[200 * 2];
+    int[] labels = new int[200];
+    java.util.Random random = new java.util.Random(2);
+    for (int i = 0; i < 200; i++) {
+      x[2 * i] = random.nextFloat();
+      x[2 * i + 1] = random.nextFloat();
+      labels[i] = x[2 * i] > x[2 * i + 1] ? 1 : 0;
+    }
+    dev.nnj.datasets.Examples examples = new dev.nnj.datasets.Examples(x, 2, labels, 2);
+    dev.nnj.datasets.Splits splits = new dev.nnj.datasets.Splits(
+        examples.slice(0, 150), examples.slice(150, 175), examples.slice(175, 200));
+    Injector injector = Guice.createInjector(new NnjModule(), new com.google.inject.AbstractModule() {
+      @Override protected void configure() {
+        dev.nnj.datasets.DatasetsModule.datasetBinder(binder()).addBinding("above-diagonal")
+            .toInstance(new dev.nnj.datasets.InMemoryDataset("x > y, 200 points", splits));
+      }
+    });
+    Path file = directory.resolve("spec.json");
+    Files.writeString(file, "{\"sizes\": [2, 4, 2], \"dataset\": \"above-diagonal\","
+        + " \"epochs\": 20, \"optimizer\": {\"type\": \"sgd\"}}");
+    Registry registry = injector.getInstance(Registry.class);
+    ExperimentSpec spec = ExperimentSpec.read(file, registry);
+    Experiment.Result result = injector.getInstance(Experiment.class)
+        .run(spec, dev.nnj.datasets.DataLocation.of(directory), dev.nnj.core.TrainingListener.NONE);
+    // Linearly separable: a working run is far above the 50 % of chance on the 25 test points.
+    assertThat(result.test().total()).isEqualTo(25);
+    assertThat(result.test().accuracy()).isGreaterThan(0.8);
+  }
 }
