@@ -72,6 +72,35 @@ public final class Registry {
     return find("dataset", datasets, name);
   }
 
+  /**
+   * One bound part of a family that JSON names.
+   *
+   * @param family the family's interface, e.g. {@code Activation.class}
+   * @param name the name it is bound under, its JSON {@code "type"}
+   * @param instance the bound instance, whose values are the part's defaults in JSON
+   */
+  public record Part(Class<?> family, String name, Object instance) {}
+
+  /**
+   * Every bound part of the families that JSON names (activations, costs, optimizers,
+   * initialisations, regularisations, schedules), family by family, sorted by name: for listing
+   * them, and for tests that check each one.
+   */
+  public List<Part> parts() {
+    List<Part> parts = new java.util.ArrayList<>();
+    addParts(parts, Activation.class, activations);
+    addParts(parts, Cost.class, costs);
+    addParts(parts, Optimizer.class, optimizers);
+    addParts(parts, Initialization.class, initializations);
+    addParts(parts, Regularization.class, regularizations);
+    addParts(parts, Schedule.class, schedules);
+    return List.copyOf(parts);
+  }
+
+  private static void addParts(List<Part> parts, Class<?> family, Map<String, ?> bound) {
+    new java.util.TreeMap<>(bound).forEach((name, part) -> parts.add(new Part(family, name, part)));
+  }
+
   /** The names of the bound datasets, sorted. */
   public List<String> datasetNames() {
     return List.copyOf(new TreeSet<>(datasets.keySet()));

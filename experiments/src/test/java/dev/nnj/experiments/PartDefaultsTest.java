@@ -7,23 +7,15 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
-import com.google.inject.Key;
-import com.google.inject.TypeLiteral;
 import dev.nnj.activations.Activation;
 import dev.nnj.activations.LeakyRelu;
 import dev.nnj.core.HalveOnPlateau;
-import dev.nnj.core.Initialization;
 import dev.nnj.core.L2;
-import dev.nnj.core.Regularization;
 import dev.nnj.core.Schedule;
-import dev.nnj.costs.Cost;
 import dev.nnj.optimizers.Adam;
 import dev.nnj.optimizers.Optimizer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,20 +33,8 @@ class PartDefaultsTest {
 
   /** Every bound part of every family, pulled from Guice: the user's own would be here too. */
   static Stream<Arguments> everyBoundPart() {
-    List<Arguments> parts = new ArrayList<>();
-    add(parts, new TypeLiteral<Map<String, Activation>>() {}, Activation.class);
-    add(parts, new TypeLiteral<Map<String, Cost>>() {}, Cost.class);
-    add(parts, new TypeLiteral<Map<String, Optimizer>>() {}, Optimizer.class);
-    add(parts, new TypeLiteral<Map<String, Initialization>>() {}, Initialization.class);
-    add(parts, new TypeLiteral<Map<String, Regularization>>() {}, Regularization.class);
-    add(parts, new TypeLiteral<Map<String, Schedule>>() {}, Schedule.class);
-    return parts.stream();
-  }
-
-  private static <T> void add(List<Arguments> parts, TypeLiteral<Map<String, T>> map,
-      Class<T> family) {
-    INJECTOR.getInstance(Key.get(map)).forEach(
-        (name, bound) -> parts.add(Arguments.of(family, name, bound)));
+    return INJECTOR.getInstance(Registry.class).parts().stream()
+        .map(part -> Arguments.of(part.family(), part.name(), part.instance()));
   }
 
   @ParameterizedTest(name = "{1}")

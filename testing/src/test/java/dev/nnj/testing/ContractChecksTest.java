@@ -1,0 +1,66 @@
+package dev.nnj.testing;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nnj.activations.Activation;
+import dev.nnj.activations.Sigmoid;
+
+import org.junit.jupiter.api.Test;
+
+/** The checks fail on parts that break the contract, naming what is wrong. */
+class ContractChecksTest {
+
+  /** Softsign with the derivative's square forgotten: 1 / (1 + |z|) instead of its square. */
+  static final class WrongSoftsign implements Activation {
+    @Override public void apply(double[] z, double[] a, int rows, int cols) {
+      for (int i = 0; i < rows * cols; i++) {
+        a[i] = z[i] / (1 + Math.abs(z[i]));
+      }
+    }
+
+    @Override public void derivative(double[] z, double[] a, double[] gradient, int rows,
+        int cols) {
+      for (int i = 0; i < rows * cols; i++) {
+        gradient[i] *= 1 / (1 + Math.abs(z[i]));
+      }
+    }
+  }
+
+  /** Writes into its output while still reading its input: wrong when called in place. */
+  static final class ReadsAfterWriting implements Activation {
+    @Override public void apply(double[] z, double[] a, int rows, int cols) {
+      for (int i = 0; i < rows * cols; i++) {
+        a[i] = z[i];
+        a[i] += i > 0 ? 0.5 * z[i - 1] : 0.0;
+      }
+    }
+
+    @Override public void derivative(double[] z, double[] a, double[] gradient, int rows,
+        int cols) {
+      throw new UnsupportedOperationException();
+    }
+  }
+
+  @Test
+  void wrongDerivative_failsNamingTheEntry() {
+    assertThatThrownBy(() -> ActivationContract.check("softsign", new WrongSoftsign()))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("softsign: derivative, entry 0 of a 3 × 5 block");
+  }
+
+  @Test
+  void applyThatCannotRunInPlace_fails() {
+    assertThatThrownBy(() -> ActivationContract.appliesInPlace("shifty", new ReadsAfterWriting()))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("shifty: apply in place");
+  }
+
+  @Test
+  void mapperThatDoesNotKnowTheName_fails() {
+    assertThatThrownBy(() -> JsonContract.check("sigmoid", new Sigmoid(), Activation.class,
+        new ObjectMapper()))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("sigmoid: the \"type\" written in {\"type\":\"Sigmoid\"}");
+  }
+}
