@@ -6,6 +6,7 @@ import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.TypeLiteral;
 import dev.nnj.activations.Activation;
+import dev.nnj.costs.Cost;
 import dev.nnj.experiments.NnjModule;
 import dev.nnj.experiments.Registry;
 import java.util.Map;
@@ -34,6 +35,17 @@ class BuiltInPartsContractTest {
   @MethodSource("activations")
   void activation_keepsTheContract(String name, Activation activation) {
     ActivationContract.check(name, activation);
+  }
+
+  static Stream<Arguments> costs() {
+    return INJECTOR.getInstance(Key.get(new TypeLiteral<Map<String, Cost>>() {}))
+        .entrySet().stream().map(entry -> Arguments.of(entry.getKey(), entry.getValue()));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("costs")
+  void cost_keepsTheContract(String name, Cost cost) {
+    CostContract.check(name, cost);
   }
 
   @ParameterizedTest(name = "{0}")

@@ -63,4 +63,27 @@ class ContractChecksTest {
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("sigmoid: the \"type\" written in {\"type\":\"Sigmoid\"}");
   }
+
+  /** The quadratic cost with its error's sign flipped. */
+  static final class WrongQuadratic implements dev.nnj.costs.Cost {
+    private final dev.nnj.costs.Quadratic right = new dev.nnj.costs.Quadratic();
+
+    @Override public double cost(double[] a, double[] y, int rows, int cols) {
+      return right.cost(a, y, rows, cols);
+    }
+
+    @Override public void outputError(double[] a, double[] y, double[] error, int rows, int cols) {
+      right.outputError(a, y, error, rows, cols);
+      for (int i = 0; i < rows * cols; i++) {
+        error[i] = -error[i];
+      }
+    }
+  }
+
+  @Test
+  void costWhoseErrorIsNotItsGradient_failsNamingTheEntry() {
+    assertThatThrownBy(() -> CostContract.check("wrong-quadratic", new WrongQuadratic()))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("wrong-quadratic: ∂C/∂a, entry 0 of a 4 × 5 block");
+  }
 }
