@@ -7,6 +7,7 @@ import com.google.inject.Key;
 import com.google.inject.TypeLiteral;
 import dev.nnj.activations.Activation;
 import dev.nnj.costs.Cost;
+import dev.nnj.optimizers.Optimizer;
 import dev.nnj.experiments.NnjModule;
 import dev.nnj.experiments.Registry;
 import java.util.Map;
@@ -46,6 +47,17 @@ class BuiltInPartsContractTest {
   @MethodSource("costs")
   void cost_keepsTheContract(String name, Cost cost) {
     CostContract.check(name, cost);
+  }
+
+  static Stream<Arguments> optimizers() {
+    return INJECTOR.getInstance(Key.get(new TypeLiteral<Map<String, Optimizer>>() {}))
+        .entrySet().stream().map(entry -> Arguments.of(entry.getKey(), entry.getValue()));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("optimizers")
+  void optimizer_keepsTheContract(String name, Optimizer optimizer) {
+    OptimizerContract.check(name, optimizer);
   }
 
   @ParameterizedTest(name = "{0}")

@@ -86,4 +86,33 @@ class ContractChecksTest {
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("wrong-quadratic: ∂C/∂a, entry 0 of a 4 × 5 block");
   }
+
+  /** SGD that divides the gradient by m in place: right steps, but it clobbers the gradients. */
+  record ScalesInPlace(double learningRate) implements dev.nnj.optimizers.Optimizer {
+    @Override public dev.nnj.optimizers.Optimizer withLearningRate(double learningRate) {
+      return new ScalesInPlace(learningRate);
+    }
+
+    @Override public dev.nnj.optimizers.OptimizerState start(int[] blockLengths,
+        boolean[] weightBlocks) {
+      return (parameters, gradients, batchSize, learningRate) -> {
+        if (batchSize < 1) {
+          throw new IllegalArgumentException("batchSize must be >= 1: " + batchSize);
+        }
+        for (int b = 0; b < parameters.length; b++) {
+          for (int i = 0; i < parameters[b].length; i++) {
+            gradients[b][i] /= batchSize;
+            parameters[b][i] -= learningRate * gradients[b][i];
+          }
+        }
+      };
+    }
+  }
+
+  @Test
+  void optimizerThatWritesIntoTheGradients_fails() {
+    assertThatThrownBy(() -> OptimizerContract.check("scales-in-place", new ScalesInPlace(0.1)))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("scales-in-place: the gradients after a step");
+  }
 }
