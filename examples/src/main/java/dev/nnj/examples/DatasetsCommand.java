@@ -42,7 +42,7 @@ final class DatasetsCommand implements Runnable {
     try {
       return registry.dataset(name);
     } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
   }
 

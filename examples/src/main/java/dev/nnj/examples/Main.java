@@ -1,6 +1,6 @@
 package dev.nnj.examples;
 
-import java.util.regex.Pattern;
+import dev.nnj.experiments.UnknownPartException;
 import picocli.CommandLine;
 
 /** The {@code nnj} command line: {@code ./nnj train}, {@code ./nnj datasets fetch}, {@code ./nnj --help}. */
@@ -18,28 +18,27 @@ public final class Main {
     CommandLine commandLine = new CommandLine(new NnjCommand());
     commandLine.setParameterExceptionHandler((exception, arguments) -> {
       CommandLine failed = exception.getCommandLine();
-      failed.getErr().println("nnj: " + withPluginHint(exception.getMessage())
+      failed.getErr().println("nnj: " + withPluginHint(exception)
           + " (see '" + failed.getCommandSpec().qualifiedName() + " --help')");
       return CommandLine.ExitCode.USAGE;
     });
     commandLine.setExecutionExceptionHandler((exception, failed, parseResult) -> {
       // The library reports bad data and settings as exceptions with one-line messages; a user
       // needs that line, not a stack trace.
-      failed.getErr().println("nnj: error: " + withPluginHint(exception.getMessage()));
+      failed.getErr().println("nnj: error: " + withPluginHint(exception));
       return CommandLine.ExitCode.SOFTWARE;
     });
     return commandLine;
   }
 
-  private static final Pattern UNKNOWN_PART = Pattern.compile(
-      "unknown (activation|cost|optimizer|initialization|regularization|schedule|dataset) '");
-
-  /** A message about a part nobody bound also says how a user's own parts are added. */
-  static String withPluginHint(String message) {
-    if (message == null || !UNKNOWN_PART.matcher(message).find()) {
-      return message;
+  /** The message; for a part nobody bound, it also says how a user's own parts are added. */
+  static String withPluginHint(Throwable exception) {
+    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      if (cause instanceof UnknownPartException) {
+        return exception.getMessage() + "; parts of your own load with --plugins JAR|DIR or $"
+            + PluginOptions.VARIABLE;
+      }
     }
-    return message + "; parts of your own load with --plugins JAR|DIR or $"
-        + PluginOptions.VARIABLE;
+    return exception.getMessage();
   }
 }

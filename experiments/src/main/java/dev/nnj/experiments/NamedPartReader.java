@@ -50,7 +50,9 @@ final class NamedPartReader<T> extends StdDeserializer<T> {
     }
     T defaults = bound.get(name.asText());
     if (defaults == null) {
-      throw refusal(parser, "unknown " + family + " '" + name.asText() + "'; known: " + known());
+      UnknownPartException unknown =
+          new UnknownPartException(family, name.asText(), bound.keySet());
+      throw JsonMappingException.from(parser, unknown.getMessage(), unknown);
     }
     String part = family + " '" + name.asText() + "'";
     ObjectNode defaultTree = plain.valueToTree(defaults);

@@ -14,8 +14,10 @@ import dev.nnj.costs.Cost;
 import dev.nnj.datasets.Dataset;
 import dev.nnj.optimizers.Optimizer;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -87,7 +89,7 @@ public final class Registry {
    * them, and for tests that check each one.
    */
   public List<Part> parts() {
-    List<Part> parts = new java.util.ArrayList<>();
+    List<Part> parts = new ArrayList<>();
     addParts(parts, Activation.class, activations);
     addParts(parts, Cost.class, costs);
     addParts(parts, Optimizer.class, optimizers);
@@ -98,7 +100,7 @@ public final class Registry {
   }
 
   private static void addParts(List<Part> parts, Class<?> family, Map<String, ?> bound) {
-    new java.util.TreeMap<>(bound).forEach((name, part) -> parts.add(new Part(family, name, part)));
+    new TreeMap<>(bound).forEach((name, part) -> parts.add(new Part(family, name, part)));
   }
 
   /** The names of the bound datasets, sorted. */
@@ -147,9 +149,9 @@ public final class Registry {
   private static <T> T find(String family, Map<String, T> bound, String name) {
     T found = bound.get(name);
     if (found == null) {
-      throw new IllegalArgumentException(
-          "unknown " + family + " '" + name + "'; known: " + String.join(", ", new TreeSet<>(bound.keySet())));
+      throw new UnknownPartException(family, name, bound.keySet());
     }
     return found;
   }
+
 }
