@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import dev.nnj.activations.Activation;
@@ -12,10 +13,17 @@ import dev.nnj.activations.LeakyRelu;
 import dev.nnj.core.HalveOnPlateau;
 import dev.nnj.core.L2;
 import dev.nnj.core.Schedule;
+import dev.nnj.core.TrainingListener;
+import dev.nnj.datasets.DataLocation;
+import dev.nnj.datasets.DatasetsModule;
+import dev.nnj.datasets.Examples;
+import dev.nnj.datasets.InMemoryDataset;
+import dev.nnj.datasets.Splits;
 import dev.nnj.optimizers.Adam;
 import dev.nnj.optimizers.Optimizer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -144,19 +152,19 @@ class PartDefaultsTest {
   void inMemoryDataset_boundByName_runsFromASpec() throws Exception {
     float[] x = new float[200 * 2];
     int[] labels = new int[200];
-    java.util.Random random = new java.util.Random(2);
+    Random random = new Random(2);
     for (int i = 0; i < 200; i++) {
       x[2 * i] = random.nextFloat();
       x[2 * i + 1] = random.nextFloat();
       labels[i] = x[2 * i] > x[2 * i + 1] ? 1 : 0;
     }
-    dev.nnj.datasets.Examples examples = new dev.nnj.datasets.Examples(x, 2, labels, 2);
-    dev.nnj.datasets.Splits splits = new dev.nnj.datasets.Splits(
+    Examples examples = new Examples(x, 2, labels, 2);
+    Splits splits = new Splits(
         examples.slice(0, 150), examples.slice(150, 175), examples.slice(175, 200));
-    Injector injector = Guice.createInjector(new NnjModule(), new com.google.inject.AbstractModule() {
+    Injector injector = Guice.createInjector(new NnjModule(), new AbstractModule() {
       @Override protected void configure() {
-        dev.nnj.datasets.DatasetsModule.datasetBinder(binder()).addBinding("above-diagonal")
-            .toInstance(new dev.nnj.datasets.InMemoryDataset("x > y, 200 points", splits));
+        DatasetsModule.datasetBinder(binder()).addBinding("above-diagonal")
+            .toInstance(new InMemoryDataset("x > y, 200 points", splits));
       }
     });
     Path file = directory.resolve("spec.json");
@@ -165,7 +173,7 @@ class PartDefaultsTest {
     Registry registry = injector.getInstance(Registry.class);
     ExperimentSpec spec = ExperimentSpec.read(file, registry);
     Experiment.Result result = injector.getInstance(Experiment.class)
-        .run(spec, dev.nnj.datasets.DataLocation.of(directory), dev.nnj.core.TrainingListener.NONE);
+        .run(spec, DataLocation.of(directory), TrainingListener.NONE);
     // Linearly separable: a working run is far above the 50 % of chance on the 25 test points.
     assertThat(result.test().total()).isEqualTo(25);
     assertThat(result.test().accuracy()).isGreaterThan(0.8);

@@ -3,14 +3,11 @@ package dev.nnj.testing;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
-import com.google.inject.Key;
-import com.google.inject.TypeLiteral;
 import dev.nnj.activations.Activation;
 import dev.nnj.costs.Cost;
 import dev.nnj.optimizers.Optimizer;
 import dev.nnj.experiments.NnjModule;
 import dev.nnj.experiments.Registry;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -23,8 +20,14 @@ class BuiltInPartsContractTest {
   private static final ObjectMapper MAPPER = INJECTOR.getInstance(Registry.class).jsonMapper();
 
   static Stream<Arguments> activations() {
-    return INJECTOR.getInstance(Key.get(new TypeLiteral<Map<String, Activation>>() {}))
-        .entrySet().stream().map(entry -> Arguments.of(entry.getKey(), entry.getValue()));
+    return partsOf(Activation.class);
+  }
+
+  /** The bound parts of one family, as (name, part). */
+  private static Stream<Arguments> partsOf(Class<?> family) {
+    return INJECTOR.getInstance(Registry.class).parts().stream()
+        .filter(part -> part.family() == family)
+        .map(part -> Arguments.of(part.name(), part.instance()));
   }
 
   static Stream<Arguments> namedParts() {
@@ -39,8 +42,7 @@ class BuiltInPartsContractTest {
   }
 
   static Stream<Arguments> costs() {
-    return INJECTOR.getInstance(Key.get(new TypeLiteral<Map<String, Cost>>() {}))
-        .entrySet().stream().map(entry -> Arguments.of(entry.getKey(), entry.getValue()));
+    return partsOf(Cost.class);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -50,8 +52,7 @@ class BuiltInPartsContractTest {
   }
 
   static Stream<Arguments> optimizers() {
-    return INJECTOR.getInstance(Key.get(new TypeLiteral<Map<String, Optimizer>>() {}))
-        .entrySet().stream().map(entry -> Arguments.of(entry.getKey(), entry.getValue()));
+    return partsOf(Optimizer.class);
   }
 
   @ParameterizedTest(name = "{0}")

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nnj.activations.Activation;
 import dev.nnj.activations.Sigmoid;
-
+import dev.nnj.costs.Cost;
+import dev.nnj.costs.Quadratic;
+import dev.nnj.optimizers.Optimizer;
+import dev.nnj.optimizers.OptimizerState;
 import org.junit.jupiter.api.Test;
 
 /** The checks fail on parts that break the contract, naming what is wrong. */
@@ -65,8 +68,8 @@ class ContractChecksTest {
   }
 
   /** The quadratic cost with its error's sign flipped. */
-  static final class WrongQuadratic implements dev.nnj.costs.Cost {
-    private final dev.nnj.costs.Quadratic right = new dev.nnj.costs.Quadratic();
+  static final class WrongQuadratic implements Cost {
+    private final Quadratic right = new Quadratic();
 
     @Override public double cost(double[] a, double[] y, int rows, int cols) {
       return right.cost(a, y, rows, cols);
@@ -88,12 +91,12 @@ class ContractChecksTest {
   }
 
   /** SGD that divides the gradient by m in place: right steps, but it clobbers the gradients. */
-  record ScalesInPlace(double learningRate) implements dev.nnj.optimizers.Optimizer {
-    @Override public dev.nnj.optimizers.Optimizer withLearningRate(double learningRate) {
+  record ScalesInPlace(double learningRate) implements Optimizer {
+    @Override public Optimizer withLearningRate(double learningRate) {
       return new ScalesInPlace(learningRate);
     }
 
-    @Override public dev.nnj.optimizers.OptimizerState start(int[] blockLengths,
+    @Override public OptimizerState start(int[] blockLengths,
         boolean[] weightBlocks) {
       return (parameters, gradients, batchSize, learningRate) -> {
         if (batchSize < 1) {
