@@ -19,56 +19,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A user's own activation as a plugin jar, built here from a few lines of source as a user would
- * build it: {@code nnj train SPEC --plugins JAR} trains with it on the real MNIST and saves, and
+ * A user's own activation as a plugin jar, built here from the consumer project's Swish sources
+ * ({@code consumer-it}) as a user would build it: {@code nnj train SPEC --plugins JAR} trains with it on the real MNIST and saves, and
  * {@code nnj eval FILE --plugins JAR} reads the file; without the jar both say which name is
  * unknown and how to add plugins.
  */
 class PluginIT extends CommandLineHarness {
 
-  private static final String SWISH = """
-      package org.example.swish;
-
-      import dev.nnj.activations.Activation;
-
-      /** Swish, z·sigmoid(z) (Ramachandran et al., 2017). */
-      public final class Swish implements Activation {
-        @Override public void apply(double[] z, double[] a, int rows, int cols) {
-          for (int i = 0; i < rows * cols; i++) {
-            a[i] = z[i] / (1 + Math.exp(-z[i]));
-          }
-        }
-
-        @Override public void derivative(double[] z, double[] a, double[] gradient, int rows,
-            int cols) {
-          for (int i = 0; i < rows * cols; i++) {
-            double s = 1 / (1 + Math.exp(-z[i]));
-            gradient[i] *= s + z[i] * s * (1 - s);
-          }
-        }
-
-        @Override public boolean equals(Object other) {
-          return other instanceof Swish;
-        }
-
-        @Override public int hashCode() {
-          return Swish.class.hashCode();
-        }
-      }
-      """;
-
-  private static final String MODULE = """
-      package org.example.swish;
-
-      import com.google.inject.AbstractModule;
-      import dev.nnj.activations.ActivationsModule;
-
-      public final class SwishModule extends AbstractModule {
-        @Override protected void configure() {
-          ActivationsModule.activationBinder(binder()).addBinding("swish").to(Swish.class);
-        }
-      }
-      """;
+  /** The consumer project's own Swish and its module: one plugin's sources, used twice. */
+  private static final Path SOURCES =
+      Path.of("../consumer-it/src/it/consumer/src/main/java/org/example/swish");
 
   @TempDir static Path work;
   private static Path jar;
@@ -76,14 +36,11 @@ class PluginIT extends CommandLineHarness {
 
   @BeforeAll
   static void buildThePlugin() throws IOException {
-    Path sources = Files.createDirectories(work.resolve("src/org/example/swish"));
     Path classes = Files.createDirectories(work.resolve("classes"));
-    Files.writeString(sources.resolve("Swish.java"), SWISH);
-    Files.writeString(sources.resolve("SwishModule.java"), MODULE);
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     int compiled = javac.run(null, null, null, "-d", classes.toString(),
         "-cp", System.getProperty("java.class.path"),
-        sources.resolve("Swish.java").toString(), sources.resolve("SwishModule.java").toString());
+        SOURCES.resolve("Swish.java").toString(), SOURCES.resolve("SwishModule.java").toString());
     assertThat(compiled).as("javac exit code").isZero();
 
     jar = work.resolve("plugins/swish.jar");
