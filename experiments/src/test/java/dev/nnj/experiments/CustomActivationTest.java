@@ -14,7 +14,6 @@ import dev.nnj.core.TrainingConfig;
 import dev.nnj.core.TrainingListener;
 import dev.nnj.datasets.Examples;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** The README's "add your own activation", bound through Guice beside the built-ins and trained. */
@@ -49,26 +48,13 @@ class CustomActivationTest {
     assertThat(softsign).isInstanceOf(Softsign.class);
     assertThat(registry.activation("sigmoid")).isNotNull();
 
-    Examples data = xorLike(400, 3);
+    Examples data = ExperimentSpecTest.Xor.points(400, 3);
     NetworkSpec spec = new NetworkSpec(List.of(2, 8, 2), List.of(softsign, registry.activation("sigmoid")));
     Network network = Network.initialised(spec, 5);
     List<EpochResult> results = new Trainer(registry.cost("quadratic"), registry.optimizer("sgd").withLearningRate(2.0))
         .train(network, data, data, new TrainingConfig(60, 10, 5), TrainingListener.NONE).epochs();
     // XOR is not linearly separable: above 90 % needs the softsign hidden layer to work.
     assertThat(results.get(results.size() - 1).accuracy()).isGreaterThan(0.9);
-  }
-
-  /** Points in [−1, 1]², labelled 1 when x and y have the same sign. */
-  private static Examples xorLike(int n, long seed) {
-    Random random = new Random(seed);
-    float[] x = new float[2 * n];
-    int[] labels = new int[n];
-    for (int i = 0; i < n; i++) {
-      x[2 * i] = random.nextFloat() * 2 - 1;
-      x[2 * i + 1] = random.nextFloat() * 2 - 1;
-      labels[i] = x[2 * i] * x[2 * i + 1] > 0 ? 1 : 0;
-    }
-    return new Examples(x, 2, labels, 2);
   }
 
   @Test

@@ -169,7 +169,8 @@ class ExperimentSpecTest {
       return "XOR of two signs";
     }
 
-    private static Examples points(int n, long seed) {
+    /** {@code n} points drawn with {@code seed}. */
+    static Examples points(int n, long seed) {
       Random random = new Random(seed);
       float[] x = new float[2 * n];
       int[] labels = new int[n];
