@@ -23,17 +23,40 @@ import java.util.stream.Stream;
  * {@code "evaluateOn": "test"}. The format details (header, comments, blank lines) are in
  * {@link CsvFile}.
  *
+ * <p>The files are read from {@code dir} when it is given — in JSON
+ * {@code {"type": "csv", "dir": "data/iris"}}, a relative directory resolved against the working
+ * directory — and otherwise from the location's directory ({@code --data DIR}, or the default
+ * {@code ~/.cache/nnj/csv}).
+ *
  * <p>Nothing is fetched or written: the files are read line by line, each split into one
  * {@code float[]}. Immutable and thread-safe.
+ *
+ * @param dir the directory of the CSV files, or null for the location's directory
  */
-public final class CsvDataset implements Dataset {
+public record CsvDataset(String dir) implements Dataset {
   static final String TRAINING_FILE = "train.csv";
   static final String VALIDATION_FILE = "validation.csv";
   static final String TEST_FILE = "test.csv";
 
+  /** Refuses a blank directory, which would silently mean the working directory. */
+  public CsvDataset {
+    if (dir != null && dir.isBlank()) {
+      throw new IllegalArgumentException("dir must not be blank; leave it out to use --data");
+    }
+  }
+
+  /** Reads from the location's directory: the dataset bound as {@code "csv"}. */
+  public CsvDataset() {
+    this(null);
+  }
+
+  private Path directory(DataLocation location) {
+    return dir == null ? location.directory() : Path.of(dir);
+  }
+
   @Override
   public Splits load(DataLocation location) {
-    Path directory = location.directory();
+    Path directory = directory(location);
     CsvFile training = CsvFile.read(required(directory, TRAINING_FILE), null);
     Optional<CsvFile> validation = Optional.of(directory.resolve(VALIDATION_FILE))
         .filter(Files::isRegularFile)
@@ -61,16 +84,16 @@ public final class CsvDataset implements Dataset {
   @Override
   public Optional<DatasetFiles> files(DataLocation location) {
     List<String> missing = Stream.of(TRAINING_FILE, TEST_FILE)
-        .filter(name -> !Files.isRegularFile(location.directory().resolve(name)))
+        .filter(name -> !Files.isRegularFile(directory(location).resolve(name)))
         .toList();
-    return Optional.of(new DatasetFiles(location.directory(), missing));
+    return Optional.of(new DatasetFiles(directory(location), missing));
   }
 
   /** Loads the files as {@link #load} does and returns those read: train, validation if present, test. */
   @Override
   public List<Path> verify(DataLocation location) {
     load(location);
-    Path directory = location.directory();
+    Path directory = directory(location);
     List<Path> read = new ArrayList<>();
     read.add(directory.resolve(TRAINING_FILE));
     if (Files.isRegularFile(directory.resolve(VALIDATION_FILE))) {
@@ -82,11 +105,7 @@ public final class CsvDataset implements Dataset {
 
   @Override
   public String description() {
-    return "Your own data: train.csv and test.csv (label, then features) in the --data directory";
-  }
-
-  @Override
-  public String toString() {
-    return "CsvDataset";
+    return "Your own data: train.csv and test.csv (label, then features) in the --data directory"
+        + (dir == null ? "" : " or " + dir);
   }
 }

@@ -132,7 +132,7 @@ final class TrainCommand implements Callable<Integer> {
     try (ConsoleFetchProgress progress = new ConsoleFetchProgress(spec.commandLine().getErr());
         EpochPrinter printer = new EpochPrinter(out, mode(), lineMapper)) {
       Splits splits = registry.dataset(experiment.dataset())
-          .load(data.location(experiment.dataset(), progress));
+          .load(data.location(experiment.dataset().name(), progress));
       // Only once the data is good: a bad input writes nothing, not even an empty directory.
       if (checkpoints == null) {
         result = injector.getInstance(Experiment.class).run(experiment, splits, printer, null, null);

@@ -77,7 +77,7 @@ class ExperimentsIT {
   void firstEpoch_givesThePinnedFigures(String name) {
     ExperimentSpec spec = ExperimentSpec.read(EXPERIMENTS.resolve(name + ".json"),
         REGISTRY.jsonMapper()).with(1, null, null, null);
-    Experiment.Result result = EXPERIMENT.run(spec, data(spec.dataset()), TrainingListener.NONE);
+    Experiment.Result result = EXPERIMENT.run(spec, data(spec.dataset().name()), TrainingListener.NONE);
     EpochResult first = result.history().epochs().get(0);
     assertThat(new int[] {first.correct(), result.test().correct()})
         .as("%s: {evaluation, test} correct after epoch 0", name)

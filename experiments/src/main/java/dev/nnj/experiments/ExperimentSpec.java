@@ -43,7 +43,8 @@ import java.util.TreeSet;
  * @param optimizer the update rule with its hyperparameters
  * @param schedule how the learning rate changes per epoch
  * @param earlyStopping when to stop early
- * @param dataset the dataset's registry name
+ * @param dataset the dataset: its registry name, with its parameters if it changes any
+ *     ({@code "mnist"}, {@code {"type": "csv", "dir": "data/iris"}})
  * @param evaluateOn {@code "test"} (chapter 1) or {@code "validation"} (chapter 3 on: the test
  *     set is then used once, at the end, for the best validation epoch's weights)
  * @param epochs passes over the training data
@@ -62,7 +63,7 @@ public record ExperimentSpec(
     Optimizer optimizer,
     Schedule schedule,
     EarlyStopping earlyStopping,
-    String dataset,
+    NamedDataset dataset,
     String evaluateOn,
     Integer epochs,
     Integer batchSize,
@@ -90,7 +91,7 @@ public record ExperimentSpec(
     optimizer = Objects.requireNonNullElse(optimizer, new Sgd(3.0));
     schedule = Objects.requireNonNullElse(schedule, new ConstantRate());
     earlyStopping = Objects.requireNonNullElse(earlyStopping, EarlyStopping.NEVER);
-    dataset = Objects.requireNonNullElse(dataset, "mnist");
+    dataset = Objects.requireNonNullElse(dataset, NamedDataset.of("mnist"));
     evaluateOn = Objects.requireNonNullElse(evaluateOn, "test");
     if (!evaluateOn.equals("test") && !evaluateOn.equals("validation")) {
       throw new IllegalArgumentException(
@@ -107,19 +108,25 @@ public record ExperimentSpec(
   }
 
   /**
-   * Reads a spec from a JSON file with {@code registry}'s mapper, and refuses a dataset name that
-   * nothing bound, so that a misspelt name fails here and not when the run starts.
+   * Reads a spec from a JSON file with {@code registry}'s mapper. A dataset name that nothing
+   * bound is refused here, not when the run starts.
    *
    * @throws IllegalArgumentException with a one-line message naming the file and the problem
    */
   public static ExperimentSpec read(Path file, Registry registry) {
-    ExperimentSpec spec = read(file, registry.jsonMapper());
+    return read(file, registry.jsonMapper());
+  }
+
+  /**
+   * This spec as JSON, every part under its registry name, the form {@link #read} takes back.
+   * There is no other way out: a plain Jackson mapper is refused.
+   */
+  public String toJson(Registry registry) {
     try {
-      registry.dataset(spec.dataset());
-    } catch (IllegalArgumentException unknown) {
-      throw new IllegalArgumentException(file + ": " + unknown.getMessage(), unknown);
+      return registry.jsonMapper().writeValueAsString(this);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("cannot write the spec: " + e.getOriginalMessage(), e);
     }
-    return spec;
   }
 
   /**
@@ -187,8 +194,13 @@ public record ExperimentSpec(
         monitoring);
   }
 
-  /** This spec with another dataset, named by its registry name. */
-  public ExperimentSpec withDataset(String dataset) {
+  /** This spec with the dataset bound under {@code name}. */
+  public ExperimentSpec withDataset(String name) {
+    return withDataset(NamedDataset.of(name));
+  }
+
+  /** This spec with another dataset. */
+  public ExperimentSpec withDataset(NamedDataset dataset) {
     return new ExperimentSpec(description, sizes, activations, cost, initialization,
         regularization, dropout, optimizer, schedule, earlyStopping, dataset, evaluateOn, epochs,
         batchSize, seed, monitoring);

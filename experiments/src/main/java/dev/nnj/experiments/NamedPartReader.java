@@ -1,6 +1,7 @@
 package dev.nnj.experiments;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,25 +42,41 @@ final class NamedPartReader<T> extends StdDeserializer<T> {
   @Override
   public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
     JsonNode given = parser.readValueAsTree();
+    try {
+      return read(given);
+    } catch (IllegalArgumentException refused) {
+      throw JsonMappingException.from(parser, refused.getMessage(), refused);
+    }
+  }
+
+  /**
+   * Reads one part from its JSON tree.
+   *
+   * @throws IllegalArgumentException with a one-line message naming the family, the part, the
+   *     field and what it takes ({@link UnknownPartException} for an unknown type name)
+   */
+  T read(JsonNode given) {
     if (given == null || !given.isObject()) {
-      throw refusal(parser, "a " + family + " is an object {\"type\": NAME, …}, not " + given);
+      throw new IllegalArgumentException(
+          "a " + family + " is an object {\"type\": NAME, …}, not " + given);
     }
     JsonNode name = given.get("type");
     if (name == null || !name.isTextual()) {
-      throw refusal(parser, "a " + family + " needs \"type\", one of: " + known());
+      throw new IllegalArgumentException("a " + family + " needs \"type\", one of: " + known());
     }
     T defaults = bound.get(name.asText());
     if (defaults == null) {
-      UnknownPartException unknown =
-          new UnknownPartException(family, name.asText(), bound.keySet());
-      throw JsonMappingException.from(parser, unknown.getMessage(), unknown);
+      throw new UnknownPartException(family, name.asText(), bound.keySet());
+    }
+    if (given.size() == 1) {
+      return defaults; // only the name: the bound instance itself
     }
     String part = family + " '" + name.asText() + "'";
     ObjectNode defaultTree = plain.valueToTree(defaults);
     ObjectNode merged = defaultTree.deepCopy();
     List<String> unknown = new ArrayList<>();
     given.fieldNames().forEachRemaining(field -> {
-      if (!merged.has(field)) {
+      if (!merged.has(field) && !field.equals("type")) {
         unknown.add(field);
       }
     });
@@ -67,23 +84,30 @@ final class NamedPartReader<T> extends StdDeserializer<T> {
       TreeSet<String> fields = new TreeSet<>();
       merged.fieldNames().forEachRemaining(fields::add);
       fields.remove("type");
-      throw refusal(parser, part + ": unknown field \"" + unknown.get(0) + "\"; "
+      throw new IllegalArgumentException(part + ": unknown field \"" + unknown.get(0) + "\"; "
           + (fields.isEmpty() ? "it takes no fields" : "known: " + String.join(", ", fields)));
     }
     merged.setAll((ObjectNode) given);
+    // A family without type ids in JSON (datasets) is read as the bound instance's own class.
+    boolean typed = defaultTree.has("type");
+    if (!typed) {
+      merged.remove("type");
+    }
     try {
-      return plain.treeToValue(merged, type);
+      Class<?> target = typed ? type : defaults.getClass();
+      return type.cast(plain.treeToValue(merged, target));
     } catch (MismatchedInputException wrongType) {
       String field = wrongType.getPath().isEmpty() ? "?"
           : wrongType.getPath().get(wrongType.getPath().size() - 1).getFieldName();
-      throw refusal(parser, part + ": " + field + " cannot be " + given.get(field)
+      throw new IllegalArgumentException(part + ": " + field + " cannot be " + given.get(field)
           + "; it takes " + describe(wrongType.getTargetType()) + " (default "
-          + defaultTree.get(field) + ")");
-    } catch (JsonMappingException invalid) {
+          + defaultTree.get(field) + ")", wrongType);
+    } catch (JsonProcessingException invalid) {
       Throwable cause = invalid.getCause();
       String problem = cause instanceof IllegalArgumentException ? cause.getMessage()
           : invalid.getOriginalMessage();
-      throw refusal(parser, part + ": " + problem.replaceAll("\\s*\\R\\s*", " "));
+      throw new IllegalArgumentException(
+          part + ": " + problem.replaceAll("\\s*\\R\\s*", " "), invalid);
     }
   }
 
@@ -118,7 +142,4 @@ final class NamedPartReader<T> extends StdDeserializer<T> {
     return "a " + target.getSimpleName();
   }
 
-  private static JsonMappingException refusal(JsonParser parser, String message) {
-    return JsonMappingException.from(parser, message);
-  }
 }

@@ -1,6 +1,9 @@
 package dev.nnj.experiments;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.cfg.ContextAttributes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -12,6 +15,7 @@ import dev.nnj.core.Regularization;
 import dev.nnj.core.Schedule;
 import dev.nnj.costs.Cost;
 import dev.nnj.datasets.Dataset;
+import dev.nnj.datasets.InMemoryDataset;
 import dev.nnj.optimizers.Optimizer;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -34,6 +38,8 @@ public final class Registry {
   private final Map<String, Initialization> initializations;
   private final Map<String, Regularization> regularizations;
   private final Map<String, Schedule> schedules;
+  private final JsonMapper plain;
+  private final NamedPartReader<Dataset> datasetReader;
 
   /** Receives the maps from the injector. */
   @Inject
@@ -52,6 +58,9 @@ public final class Registry {
     this.initializations = Map.copyOf(initializations);
     this.regularizations = Map.copyOf(regularizations);
     this.schedules = Map.copyOf(schedules);
+    this.plain = plainMapper(List.of(this.activations, this.costs, this.optimizers,
+        this.initializations, this.regularizations, this.schedules));
+    this.datasetReader = new NamedPartReader<>("dataset", Dataset.class, this.datasets, plain);
   }
 
   /** The activation bound under {@code name}. */
@@ -67,6 +76,11 @@ public final class Registry {
   /** The optimizer bound under {@code name}, with its default hyperparameters. */
   public Optimizer optimizer(String name) {
     return find("optimizer", optimizers, name);
+  }
+
+  /** The dataset to load for {@code dataset}: its configured value, or the one bound by name. */
+  public Dataset dataset(NamedDataset dataset) {
+    return dataset.resolve(this);
   }
 
   /** The dataset bound under {@code name}. */
@@ -119,16 +133,6 @@ public final class Registry {
    * field or value is refused in one line naming the part, the field and what it takes.
    */
   public ObjectMapper jsonMapper() {
-    JsonMapper plain = JsonMapper.builder()
-        .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-        .enable(SerializationFeature.INDENT_OUTPUT)
-        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-        .build();
-    for (Map<String, ?> family : List.of(activations, costs, optimizers, initializations,
-        regularizations, schedules)) {
-      family.forEach((name, part) -> plain.registerSubtypes(new NamedType(part.getClass(), name)));
-    }
     SimpleModule defaults = new SimpleModule("nnj-defaults");
     addReader(defaults, "activation", Activation.class, activations, plain);
     addReader(defaults, "cost", Cost.class, costs, plain);
@@ -138,7 +142,50 @@ public final class Registry {
     addReader(defaults, "schedule", Schedule.class, schedules, plain);
     ObjectMapper mapper = plain.copy();
     mapper.registerModule(defaults);
+    // NamedDataset's reader and writer find the registry here; a plain mapper has none.
+    mapper.setDefaultAttributes(ContextAttributes.getEmpty().withSharedAttribute(Registry.class, this));
     return mapper;
+  }
+
+  /**
+   * Knows every name but reads parts whole, without defaults; writes a part's fields. The
+   * in-memory dataset's examples are data, not parameters: it is written by name only.
+   */
+  private static JsonMapper plainMapper(List<Map<String, ?>> families) {
+    JsonMapper plain = JsonMapper.builder()
+        .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+        .enable(SerializationFeature.INDENT_OUTPUT)
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+        .build();
+    for (Map<String, ?> family : families) {
+      family.forEach((name, part) -> plain.registerSubtypes(new NamedType(part.getClass(), name)));
+    }
+    plain.addMixIn(InMemoryDataset.class, DataNotParameters.class);
+    return plain;
+  }
+
+  @JsonIgnoreProperties({"description", "splits"})
+  private interface DataNotParameters {}
+
+  ObjectMapper plainMapper() {
+    return plain;
+  }
+
+  /**
+   * Reads a dataset named in JSON: {@code "name"}, or {@code {"type": "name", …}} with the
+   * parameters it changes.
+   *
+   * @throws IllegalArgumentException naming the dataset and the problem, one line
+   */
+  NamedDataset readDataset(JsonNode given) {
+    if (given != null && given.isTextual()) {
+      dataset(given.asText()); // refuses a name nothing bound
+      return NamedDataset.of(given.asText());
+    }
+    Dataset configured = datasetReader.read(given);
+    String name = given.get("type").asText();
+    return given.size() == 1 ? NamedDataset.of(name) : new NamedDataset(name, configured);
   }
 
   private static <T> void addReader(SimpleModule module, String family, Class<T> type,

@@ -15,10 +15,12 @@ import dev.nnj.core.L2;
 import dev.nnj.core.NormalOverFanIn;
 import dev.nnj.costs.CrossEntropy;
 import dev.nnj.costs.LogLikelihood;
+import dev.nnj.datasets.CsvDataset;
 import dev.nnj.datasets.DataLocation;
 import dev.nnj.datasets.Dataset;
 import dev.nnj.datasets.DatasetsModule;
 import dev.nnj.datasets.Examples;
+import dev.nnj.datasets.InMemoryDataset;
 import dev.nnj.datasets.Splits;
 import dev.nnj.optimizers.Sgd;
 import java.io.IOException;
@@ -151,6 +153,115 @@ class ExperimentSpecTest {
         .run(spec, DataLocation.of(directory), dev.nnj.core.TrainingListener.NONE);
     // XOR is not linearly separable: above 90 % needs the softsign hidden layer to work.
     assertThat(result.test().accuracy()).isGreaterThan(0.9);
+  }
+
+  @Test
+  void dataset_byBareName_isTheBoundOneAndWritesBackAsTheName() throws IOException {
+    ExperimentSpec spec = read("{\"dataset\": \"fashion-mnist\"}");
+    assertThat(spec.dataset()).isEqualTo(NamedDataset.of("fashion-mnist"));
+    assertThat(registry.dataset(spec.dataset())).isSameAs(registry.dataset("fashion-mnist"));
+    assertThat(mapper.readTree(spec.toJson(registry)).get("dataset").asText())
+        .isEqualTo("fashion-mnist");
+  }
+
+  @Test
+  void dataset_asAnObjectWithOnlyItsType_isTheBareName() throws IOException {
+    assertThat(read("{\"dataset\": {\"type\": \"csv\"}}").dataset())
+        .isEqualTo(NamedDataset.of("csv"));
+  }
+
+  /** CSV data in a directory the spec names, read from there whatever the location says. */
+  @Test
+  void datasetParameters_areReadFromJsonAndUsedByTheRun() throws IOException {
+    Path data = Files.createDirectory(directory.resolve("xor-csv"));
+    writeCsv(data.resolve("train.csv"), ExperimentSpecTest.Xor.points(400, 1));
+    writeCsv(data.resolve("test.csv"), ExperimentSpecTest.Xor.points(200, 3));
+    ExperimentSpec spec = read("{\"sizes\": [2, 8, 2], \"epochs\": 60, \"seed\": 5,"
+        + " \"activations\": [{\"type\": \"tanh\"}, {\"type\": \"sigmoid\"}],"
+        + " \"optimizer\": {\"type\": \"sgd\", \"learningRate\": 2.0},"
+        + " \"dataset\": {\"type\": \"csv\", \"dir\": \"" + data + "\"}}");
+    assertThat(spec.dataset()).isEqualTo(new NamedDataset("csv", new CsvDataset(data.toString())));
+
+    Path elsewhere = Files.createDirectory(directory.resolve("empty"));
+    Experiment.Result result = Guice.createInjector(new NnjModule()).getInstance(Experiment.class)
+        .run(spec, DataLocation.of(elsewhere), dev.nnj.core.TrainingListener.NONE);
+    assertThat(result.test().total()).isEqualTo(200);
+    assertThat(result.test().accuracy()).isGreaterThan(0.9);
+  }
+
+  @Test
+  void datasetParameters_roundTripThroughJson() throws IOException {
+    ExperimentSpec spec = ExperimentSpec.chapterOne()
+        .withDataset(new NamedDataset("csv", new CsvDataset("data/iris")));
+    String json = spec.toJson(registry);
+    assertThat(mapper.readTree(json).get("dataset").toString())
+        .isEqualTo("{\"type\":\"csv\",\"dir\":\"data/iris\"}");
+    assertThat(read(json)).isEqualTo(spec);
+  }
+
+  @Test
+  void unknownDatasetName_isRefusedWhenRead_inBothForms() {
+    assertThatThrownBy(() -> read("{\"dataset\": \"minst\"}"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("minst").hasMessageContaining("mnist, ");
+    assertThatThrownBy(() -> read("{\"dataset\": {\"type\": \"minst\", \"dir\": \"x\"}}"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("minst").hasMessageContaining("mnist, ");
+  }
+
+  @Test
+  void wrongDatasetField_isRefusedNamingTheDatasetAndTheField() {
+    assertThatThrownBy(() -> read("{\"dataset\": {\"type\": \"csv\", \"folder\": \"x\"}}"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("dataset 'csv': unknown field \"folder\"; known: dir");
+    assertThatThrownBy(() -> read("{\"dataset\": {\"type\": \"mnist\", \"dir\": \"x\"}}"))
+        .hasMessageContaining("dataset 'mnist': unknown field \"dir\"; it takes no fields");
+    assertThatThrownBy(() -> read("{\"dataset\": {\"type\": \"csv\", \"dir\": \" \"}}"))
+        .hasMessageContaining("dataset 'csv': dir must not be blank");
+  }
+
+  /** A dataset held in memory is named, never written out with its examples. */
+  @Test
+  void inMemoryDataset_isWrittenByName_andAnUnboundOneIsRefused() throws IOException {
+    InMemoryDataset xor = new InMemoryDataset("XOR", new Splits(Xor.points(40, 1),
+        Xor.points(10, 2), Xor.points(20, 3)));
+    Registry withXor = Guice.createInjector(new NnjModule(), new AbstractModule() {
+      @Override protected void configure() {
+        DatasetsModule.datasetBinder(binder()).addBinding("xor").toInstance(xor);
+      }
+    }).getInstance(Registry.class);
+    ExperimentSpec spec = ExperimentSpec.chapterOne()
+        .withDataset(new NamedDataset("xor", xor));
+    assertThat(withXor.jsonMapper().readTree(spec.toJson(withXor)).get("dataset").asText())
+        .isEqualTo("xor");
+
+    ExperimentSpec unbound = ExperimentSpec.chapterOne()
+        .withDataset(new NamedDataset("mnist", xor));
+    assertThatThrownBy(() -> unbound.toJson(withXor))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("cannot write dataset 'mnist'");
+  }
+
+  /** A plain Jackson mapper would write class names nnj cannot read: it is refused both ways. */
+  @Test
+  void plainMapper_isRefused() throws IOException {
+    ObjectMapper plain = new ObjectMapper();
+    assertThatThrownBy(() -> plain.writeValueAsString(ExperimentSpec.chapterOne()))
+        .hasMessageContaining("use Registry.jsonMapper()");
+    Path file = directory.resolve("plain.json");
+    Files.writeString(file, "{\"dataset\": \"mnist\"}");
+    assertThatThrownBy(() -> ExperimentSpec.read(file, plain))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("use Registry.jsonMapper()");
+  }
+
+  private static void writeCsv(Path file, Examples examples) throws IOException {
+    StringBuilder csv = new StringBuilder("label,x,y\n");
+    for (int i = 0; i < examples.size(); i++) {
+      csv.append(examples.label(i)).append(',').append(examples.feature(i, 0)).append(',')
+          .append(examples.feature(i, 1)).append('\n');
+    }
+    Files.writeString(file, csv);
   }
 
   private ExperimentSpec read(String json) throws IOException {

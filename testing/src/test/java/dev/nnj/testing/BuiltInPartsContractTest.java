@@ -4,14 +4,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import dev.nnj.activations.Activation;
+import dev.nnj.core.Initialization;
+import dev.nnj.core.Schedule;
 import dev.nnj.costs.Cost;
+import dev.nnj.datasets.DataLocation;
+import dev.nnj.datasets.Dataset;
 import dev.nnj.optimizers.Optimizer;
 import dev.nnj.experiments.NnjModule;
 import dev.nnj.experiments.Registry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The published checks over every built-in part, pulled from Guice as a user's would be. */
 class BuiltInPartsContractTest {
@@ -66,5 +75,40 @@ class BuiltInPartsContractTest {
   @SuppressWarnings({"unchecked", "rawtypes"})
   void part_roundTripsThroughJsonUnderItsName(String name, Object part, Class family) {
     JsonContract.check(name, part, family, MAPPER);
+  }
+
+  static Stream<Arguments> initializations() {
+    return partsOf(Initialization.class);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("initializations")
+  void initialization_keepsTheContract(String name, Initialization initialization) {
+    InitializationContract.check(name, initialization);
+  }
+
+  static Stream<Arguments> schedules() {
+    return partsOf(Schedule.class);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("schedules")
+  void schedule_keepsTheContract(String name, Schedule schedule) {
+    ScheduleContract.check(name, schedule);
+  }
+
+  /** The CSV loader on generated files, with and without a validation file. */
+  @ParameterizedTest(name = "validation.csv: {0}")
+  @ValueSource(booleans = {false, true})
+  void csvDataset_keepsTheContract(boolean withValidation, @TempDir Path directory)
+      throws IOException {
+    String rows = "label,a,b\n0,0.5,1\n1,-2,3e-1\n2,0,0\n";
+    Files.writeString(directory.resolve("train.csv"), rows);
+    Files.writeString(directory.resolve("test.csv"), "1,1,1\n");
+    if (withValidation) {
+      Files.writeString(directory.resolve("validation.csv"), "0,2,2\n");
+    }
+    Dataset csv = INJECTOR.getInstance(Registry.class).dataset("csv");
+    DatasetContract.check("csv", csv, DataLocation.of(directory));
   }
 }

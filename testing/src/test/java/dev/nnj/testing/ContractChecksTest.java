@@ -9,6 +9,15 @@ import dev.nnj.costs.Cost;
 import dev.nnj.costs.Quadratic;
 import dev.nnj.optimizers.Optimizer;
 import dev.nnj.optimizers.OptimizerState;
+import dev.nnj.core.Initialization;
+import dev.nnj.core.Schedule;
+import dev.nnj.datasets.DataLocation;
+import dev.nnj.datasets.Dataset;
+import dev.nnj.datasets.Examples;
+import dev.nnj.datasets.InMemoryDataset;
+import dev.nnj.datasets.Splits;
+import java.nio.file.Path;
+import org.apache.commons.math3.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
 /** The checks fail on parts that break the contract, naming what is wrong. */
@@ -117,5 +126,123 @@ class ContractChecksTest {
     assertThatThrownBy(() -> OptimizerContract.check("scales-in-place", new ScalesInPlace(0.1)))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("scales-in-place: the gradients after a step");
+  }
+
+  /** Draws from a generator of its own: the same seed no longer gives the same network. */
+  static final class OwnRandom implements Initialization {
+    private final java.util.Random own = new java.util.Random(1);
+
+    @Override public double weight(RandomGenerator random, int inputs, int outputs) {
+      return own.nextGaussian();
+    }
+
+    @Override public double bias(RandomGenerator random, int inputs, int outputs) {
+      return random.nextGaussian();
+    }
+  }
+
+  @Test
+  void initializationWithItsOwnRandomness_fails() {
+    assertThatThrownBy(() -> InitializationContract.check("own", new OwnRandom()))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("own: draws from a second stream of the same seed");
+  }
+
+  @Test
+  void initializationDrawingInfinity_fails() {
+    Initialization overFanIn = new Initialization() {
+      @Override public double weight(RandomGenerator random, int inputs, int outputs) {
+        return random.nextGaussian() / (inputs - 1); // 1/0 for a one-input layer
+      }
+
+      @Override public double bias(RandomGenerator random, int inputs, int outputs) {
+        return 0;
+      }
+    };
+    assertThatThrownBy(() -> InitializationContract.drawsFiniteValues("fan-in-1", overFanIn))
+        .isInstanceOf(AssertionError.class).hasMessageContaining("fan-in-1: draw 800 is");
+  }
+
+  /** Keeps its epoch count in the schedule, not in the run's state: a second run starts late. */
+  static final class SharedCounter implements Schedule {
+    private int epochs;
+
+    @Override public State start(double initialLearningRate) {
+      return new State() {
+        @Override public double learningRate() {
+          return initialLearningRate / (1 + epochs);
+        }
+
+        @Override public boolean epochFinished(int epoch, double evaluationAccuracy) {
+          epochs++;
+          return true;
+        }
+      };
+    }
+  }
+
+  @Test
+  void scheduleWhoseStateOutlivesTheRun_fails() {
+    assertThatThrownBy(() -> ScheduleContract.eachRunStartsAfresh("shared", new SharedCounter()))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("shared: the rates of a second run");
+  }
+
+  @Test
+  void scheduleThatDividesByTheAccuracy_failsWithoutEvaluation() {
+    Schedule byAccuracy = initial -> new Schedule.State() {
+      private double last = 1;
+
+      @Override public double learningRate() {
+        return initial * last;
+      }
+
+      @Override public boolean epochFinished(int epoch, double evaluationAccuracy) {
+        last = evaluationAccuracy;
+        return true;
+      }
+    };
+    assertThatThrownBy(() -> ScheduleContract.toleratesNoEvaluation("by-accuracy", byAccuracy))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("by-accuracy: a learning rate without evaluation data");
+  }
+
+  @Test
+  void datasetWithoutTestExamples_fails() {
+    Examples training = new Examples(new float[] {0, 1, 1, 0}, 2, new int[] {0, 1}, 2);
+    Examples none = new Examples(new float[0], 2, new int[0], 2);
+    Dataset untestable = new InMemoryDataset("no test split", new Splits(training, none, none));
+    assertThatThrownBy(() -> DatasetContract.check("untestable", untestable,
+        DataLocation.of(Path.of("."))))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("untestable: test examples");
+  }
+
+  /** Shuffles its examples with an unseeded generator: two loads differ. */
+  static final class Unseeded implements Dataset {
+    private final java.util.Random random = new java.util.Random();
+
+    @Override public Splits load(DataLocation location) {
+      int[] labels = new int[50];
+      float[] features = new float[50];
+      for (int i = 0; i < labels.length; i++) {
+        labels[i] = random.nextInt(2);
+        features[i] = labels[i];
+      }
+      Examples examples = new Examples(features, 1, labels, 2);
+      return new Splits(examples, examples, examples);
+    }
+
+    @Override public String description() {
+      return "random labels";
+    }
+  }
+
+  @Test
+  void datasetThatLoadsDifferentExamplesEachTime_fails() {
+    assertThatThrownBy(() -> DatasetContract.loadsTheSameExamplesEveryTime("unseeded",
+        new Unseeded(), DataLocation.of(Path.of("."))))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("unseeded: training labels of a second load");
   }
 }
