@@ -1,17 +1,18 @@
 package dev.nnj.core;
 
-import dev.nnj.activations.Activation;
-import dev.nnj.core.kernels.Matrices;
 import dev.nnj.costs.Cost;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /**
- * Backpropagation over a whole mini-batch at once (Nielsen, chapter 2, in matrix form).
+ * Backpropagation over a whole mini-batch at once (Nielsen, chapter 2, in matrix form), through
+ * any stack of layers.
  *
- * <p>With the mini-batch's examples as the rows of {@code X} and their one-hot targets as the rows
- * of {@code Y}, the four equations of chapter 2 become matrix products:
+ * <p>The cost gives {@code ∂C/∂a^L} (or, paired with its output activation, {@code Δ^L} itself);
+ * each layer, last first, turns the gradient with respect to its output into its parameter
+ * gradients and the gradient with respect to its input, the previous layer's output. For dense
+ * layers these are chapter 2's four equations:
  *
  * <pre>{@code
  * BP1  Δ^L = ∂C/∂a^L ⊙ σ'(Z^L)
@@ -25,24 +26,18 @@ import org.apache.commons.math3.random.RandomGenerator;
  */
 public final class Backpropagation {
 
-  private final List<Layer> layers;
+  private final List<BuiltLayer> layers;
   private final Cost cost;
   private final ForwardPass forward;
-  /** Whether the cost writes the whole output error {@code δ^L} for its paired activation. */
-  private final boolean costGivesOutputError;
-  /** {@code delta[l]}: the error {@code Δ} of layer {@code l + 1}, {@code capacity × n_{l+1}}. */
-  private final double[][] delta;
-  /** {@code deltaRows[l]}: {@code delta[l]} copied into rows, as the weight kernels read it. */
-  private final double[][][] deltaRows;
-  /** {@code transposedWeights[l]}: layer {@code l + 1}'s weights, one row per output (BP2). */
-  private final double[][][] transposedWeights;
-  /** One row per thread, as wide as the widest layer, for the kernels to accumulate in. */
-  private final double[][] scratch;
-  /** {@code weightGradients[l][k][j] = ∂C/∂w_jk} of layer {@code l + 1}, stored like its weights. */
-  private final double[][][] weightGradients;
-  private final double[][] biasGradients;
-  /** The same gradient arrays in {@link Network#parameterSnapshot()}'s order. */
+  /**
+   * {@code outputGradient[l]}: {@code ∂C/∂output} of layer {@code l}, {@code capacity × its
+   * output size}; the last is the cost's, each other the next layer's gradient of its input.
+   */
+  private final double[][] outputGradient;
+  /** Every layer's gradient blocks in {@link Network#parameterSnapshot()}'s order. */
   private final double[][] gradients;
+  /** How many gradient blocks the first layer has: with sparse inputs some stay zero. */
+  private final int firstLayerBlocks;
   /** The indices of the blocks of {@link #gradients} that may be non-zero after the last call. */
   private final int[] nonZeroBlocks;
   private int nonZeroBlockCount;
@@ -56,27 +51,20 @@ public final class Backpropagation {
     }
     this.layers = network.layers();
     this.cost = cost;
-    this.costGivesOutputError = checkPairing(cost, layers.get(layers.size() - 1).activation());
+    int last = layers.size() - 1;
+    boolean costGivesOutputError = checkPairing(cost, layers.get(last).layer());
     this.forward = new ForwardPass(network, capacity);
-    int depth = layers.size();
-    this.delta = new double[depth][];
-    this.deltaRows = new double[depth][][];
-    this.transposedWeights = new double[depth][][];
-    this.weightGradients = new double[depth][][];
-    this.biasGradients = new double[depth][];
+    if (costGivesOutputError) {
+      ((DenseLayer.Pass) forward.passes[last]).givenDelta();
+    }
+    this.outputGradient = new double[layers.size()][];
     List<double[]> blocks = new ArrayList<>();
-    for (int l = 0; l < depth; l++) {
-      Layer layer = layers.get(l);
-      delta[l] = new double[capacity * layer.outputs()];
-      deltaRows[l] = new double[capacity][layer.outputs()];
-      transposedWeights[l] = l == 0 ? null : new double[layer.outputs()][layer.inputs()];
-      weightGradients[l] = new double[layer.inputs()][layer.outputs()];
-      biasGradients[l] = new double[layer.outputs()];
-      blocks.addAll(List.of(weightGradients[l]));
-      blocks.add(biasGradients[l]);
+    for (int l = 0; l < layers.size(); l++) {
+      outputGradient[l] = new double[capacity * layers.get(l).outputShape().size()];
+      blocks.addAll(List.of(forward.passes[l].gradients()));
     }
     this.gradients = blocks.toArray(new double[0][]);
-    this.scratch = new double[2][layers.stream().mapToInt(Layer::inputs).max().orElse(0)];
+    this.firstLayerBlocks = forward.passes[0].gradients().length;
     this.nonZeroBlocks = new int[gradients.length];
   }
 
@@ -90,66 +78,52 @@ public final class Backpropagation {
     if (rows < 1 || rows > forward.capacity) {
       throw new IllegalArgumentException("rows must be in [1, " + forward.capacity + "]: " + rows);
     }
-    return computeGradients(new Inputs.Dense(x, rows, layers.get(0).inputs()), y);
+    return computeGradients(new Inputs.Dense(x, rows, layers.get(0).inputShape().size()), y);
   }
 
-  /** {@link #computeGradients(double[], double[], int)} for inputs in any storage. */
+  /** {@link #computeGradients(double[], double[], int)} for inputs in any storage, in inference mode. */
   double computeGradients(Inputs x, double[] y) {
-    return computeGradients(x, y, 0.0, null);
+    return computeGradients(x, y, false, null);
   }
 
   /**
-   * {@link #computeGradients(Inputs, double[])} with dropout on the hidden layers: each hidden
-   * neuron of each example is dropped with probability {@code dropout}, drawn from {@code random}.
+   * {@link #computeGradients(Inputs, double[])} in training mode ({@code training} true): layers
+   * such as dropout draw their masks from {@code random}.
    */
-  double computeGradients(Inputs x, double[] y, double dropout, RandomGenerator random) {
+  double computeGradients(Inputs x, double[] y, boolean training, RandomGenerator random) {
     int rows = x.rows();
-    if (x != lastInputs) {
+    DenseLayer.Pass denseFirst = forward.denseFirst;
+    if (x != lastInputs && denseFirst != null) {
       // Sparse inputs clear only the rows they touched before; start from zero for new ones.
-      for (double[] row : weightGradients[0]) {
-        java.util.Arrays.fill(row, 0.0);
-      }
-      lastInputs = x;
+      denseFirst.clearWeightGradients();
     }
-    double[] output = forward.run(x, dropout, random);
+    lastInputs = x;
+    double[] output = forward.run(x, training, random);
     int last = layers.size() - 1;
-    Layer outputLayer = layers.get(last);
+    int outputs = layers.get(last).outputShape().size();
 
-    // BP1: Δ^L = ∂C/∂a^L ⊙ σ'(z^L), or the cost's own Δ^L for its paired activation.
-    cost.outputError(output, y, delta[last], rows, outputLayer.outputs());
-    if (!costGivesOutputError) {
-      outputLayer.activation().derivative(
-          forward.z[last], output, delta[last], rows, outputLayer.outputs());
+    // BP1's ∂C/∂a^L, or the cost's own Δ^L for its paired activation.
+    cost.outputError(output, y, outputGradient[last], rows, outputs);
+    for (int l = last; l >= 1; l--) {
+      forward.passes[l].backward(forward.output[l - 1], outputGradient[l], outputGradient[l - 1],
+          rows);
     }
-
-    for (int l = last; l >= 0; l--) {
-      Layer layer = layers.get(l);
-      Matrices.toRows(delta[l], rows, layer.outputs(), deltaRows[l]);
-      // BP3 and BP4: the gradients of this layer's biases and weights.
-      Matrices.columnSums(delta[l], biasGradients[l], rows, layer.outputs());
-      if (l == 0) {
-        x.transposedTimes(deltaRows[0], weightGradients[0], layer.outputs());
-      } else {
-        Matrices.transposedTimes(forward.input[l], rows, layer.inputs(), deltaRows[l],
-            weightGradients[l], layer.outputs());
-        // BP2: carry the error back through w^l, then through the previous activation.
-        Layer previous = layers.get(l - 1);
-        Matrices.timesTransposed(delta[l], rows, layer.weights, layer.inputs(), delta[l - 1],
-            layer.outputs(), transposedWeights[l], scratch);
-        if (forward.dropped) {
-          // A dropped neuron passed nothing on, so no error flows back through it.
-          Matrices.multiply(delta[l - 1], forward.keep[l], rows * previous.outputs());
-        }
-        previous.activation().derivative(
-            forward.z[l - 1], forward.a[l], delta[l - 1], rows, previous.outputs());
+    if (denseFirst != null) {
+      denseFirst.backward(x, outputGradient[0]);
+      // The first layer's weight rows are the first blocks; all later blocks may be non-zero.
+      nonZeroBlockCount = x.gradientRows(nonZeroBlocks);
+      nonZeroBlocks[nonZeroBlockCount++] = firstLayerBlocks - 1; // its biases
+    } else {
+      forward.passes[0].backward(forward.denseInput, outputGradient[0], null, rows);
+      nonZeroBlockCount = 0;
+      for (int b = 0; b < firstLayerBlocks; b++) {
+        nonZeroBlocks[nonZeroBlockCount++] = b;
       }
     }
-    // The first layer's weight rows are the first blocks; all later blocks may be non-zero.
-    nonZeroBlockCount = x.gradientRows(nonZeroBlocks);
-    for (int b = layers.get(0).inputs(); b < gradients.length; b++) {
+    for (int b = firstLayerBlocks; b < gradients.length; b++) {
       nonZeroBlocks[nonZeroBlockCount++] = b;
     }
-    return cost.cost(output, y, rows, outputLayer.outputs());
+    return cost.cost(output, y, rows, outputs);
   }
 
   /**
@@ -188,14 +162,21 @@ public final class Backpropagation {
 
   /**
    * Whether {@code cost} computes {@code δ^L} for the output activation itself; refuses a cost
-   * paired with another activation than the network's output layer has.
+   * paired with another activation than the network's output layer has, or with an output layer
+   * that is not dense.
    */
-  static boolean checkPairing(Cost cost, Activation output) {
+  static boolean checkPairing(Cost cost, Layer output) {
     return cost.pairedActivation().map(paired -> {
-      if (!paired.equals(output.getClass().getName())) {
-        throw new IllegalArgumentException("the cost " + cost + " assumes a "
-            + paired.substring(paired.lastIndexOf('.') + 1) + " output layer, but the output layer is "
-            + output + "; pair it with that activation or choose another cost");
+      String name = paired.substring(paired.lastIndexOf('.') + 1);
+      if (!(output instanceof Dense dense)) {
+        throw new IllegalArgumentException("the cost " + cost + " assumes a dense " + name
+            + " output layer, but the output layer is " + output + "; end with such a layer or "
+            + "choose another cost");
+      }
+      if (!paired.equals(dense.activation().getClass().getName())) {
+        throw new IllegalArgumentException("the cost " + cost + " assumes a " + name
+            + " output layer, but the output layer is " + dense.activation()
+            + "; pair it with that activation or choose another cost");
       }
       return true;
     }).orElse(false);

@@ -8,7 +8,8 @@ import com.google.inject.multibindings.MapBinder;
  * Binds core's own families under their names — initialisations ({@code "standard-normal"},
  * {@code "normal-over-fan-in"}, {@code "glorot"}, {@code "he"}), regularisations ({@code "none"},
  * {@code "l2"}, {@code "l1"}) and schedules ({@code "constant"}, {@code "step-decay"},
- * {@code "halve-on-plateau"}) — each with its default parameters.
+ * {@code "halve-on-plateau"}) and layers ({@code "dense"}, {@code "dropout"}, {@code "flatten"})
+ * — each with its default parameters.
  *
  * <p>The names are part of nnj's file formats and never change. A duplicate name fails when the
  * injector is created.
@@ -30,8 +31,18 @@ public final class CoreModule extends AbstractModule {
     return MapBinder.newMapBinder(binder, String.class, Schedule.class);
   }
 
+  /** The map of layer kinds users add to. */
+  public static MapBinder<String, Layer> layerBinder(Binder binder) {
+    return MapBinder.newMapBinder(binder, String.class, Layer.class);
+  }
+
   @Override
   protected void configure() {
+    MapBinder<String, Layer> layers = layerBinder(binder());
+    layers.addBinding("dense").toInstance(new Dense());
+    layers.addBinding("dropout").toInstance(new Dropout());
+    layers.addBinding("flatten").toInstance(new Flatten());
+
     MapBinder<String, Initialization> initializations = initializationBinder(binder());
     initializations.addBinding("standard-normal").toInstance(new StandardNormal());
     initializations.addBinding("normal-over-fan-in").toInstance(new NormalOverFanIn());

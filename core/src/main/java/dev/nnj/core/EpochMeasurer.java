@@ -59,9 +59,13 @@ final class EpochMeasurer {
    */
   private double penalty(Network network, int n) {
     double sum = 0.0;
-    for (Layer layer : network.layers()) {
-      for (double[] row : layer.weights) {
-        sum += config.regularization().penalty(row);
+    for (BuiltLayer layer : network.layers()) {
+      double[][] blocks = layer.parameters();
+      boolean[] weights = layer.weightBlocks();
+      for (int b = 0; b < blocks.length; b++) {
+        if (weights[b]) {
+          sum += config.regularization().penalty(blocks[b]);
+        }
       }
     }
     return sum / n;

@@ -30,6 +30,9 @@ interface Inputs {
    */
   int gradientRows(int[] rows);
 
+  /** Writes the examples as dense rows, {@code rows() × width}, into {@code into}. */
+  void copyTo(double[] into);
+
   /** Dense rows, one example per row of a row-major block. */
   final class Dense implements Inputs {
     private final double[] x;
@@ -55,6 +58,11 @@ interface Inputs {
     @Override
     public void transposedTimes(double[][] d, double[][] g, int cols) {
       Matrices.transposedTimes(x, rows, width, d, g, cols);
+    }
+
+    @Override
+    public void copyTo(double[] into) {
+      System.arraycopy(x, 0, into, 0, rows * width);
     }
 
     @Override
@@ -144,6 +152,15 @@ interface Inputs {
         Matrices.columnsTransposedTimes(columns, d, g, cols, touched);
       } else {
         Matrices.sparseTransposedTimes(data, order, first, rows, d, g, cols, touched);
+      }
+    }
+
+    @Override
+    public void copyTo(double[] into) {
+      int width = data.cols();
+      java.util.Arrays.fill(into, 0, rows * width, 0.0);
+      for (int r = 0; r < rows; r++) {
+        data.writeRow(order[first + r], into, r * width);
       }
     }
 

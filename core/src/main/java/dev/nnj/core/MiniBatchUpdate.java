@@ -28,7 +28,6 @@ final class MiniBatchUpdate {
   private final Regularization regularization;
   /** Whether the regularisation adds a term, which makes every gradient block non-zero. */
   private final boolean regularized;
-  private final double dropout;
   private final RandomGenerator dropping;
   /** The batch's one-hot desired outputs. */
   private final double[] y;
@@ -45,7 +44,6 @@ final class MiniBatchUpdate {
     this.state = state;
     this.regularization = config.regularization();
     this.regularized = !(regularization instanceof NoRegularization);
-    this.dropout = config.dropout();
     this.dropping = dropping;
     this.y = new double[capacity * training.classCount()];
   }
@@ -53,7 +51,7 @@ final class MiniBatchUpdate {
   /** Trains on the examples {@code order[first .. first + rows)} with learning rate {@code η}. */
   void run(int first, int rows, double learningRate) {
     oneHot(first, rows);
-    backprop.computeGradients(batch.select(first, rows), y, dropout, dropping);
+    backprop.computeGradients(batch.select(first, rows), y, true, dropping);
     double[][] gradients = backprop.gradients();
     if (regularized) {
       int n = training.size();

@@ -10,11 +10,12 @@ import org.apache.commons.math3.random.MersenneTwister;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /**
- * A fully connected feedforward network: Nielsen's {@code Network} class.
+ * A feedforward network: Nielsen's {@code Network} class, as a stack of layers.
  *
- * <p>Layer {@code l} computes {@code a^l = σ(w^l a^{l−1} + b^l)}; the input layer has no weights
- * or biases. Predictions are the index of the most active output neuron. Training lives in
- * {@link Trainer}; this class holds the parameters and runs them forward.
+ * <p>In the book's networks every layer is dense, {@code a^l = σ(w^l a^{l−1} + b^l)}; any
+ * {@link Layer} may take part. The input layer has no parameters. Predictions are the index of
+ * the most active output. Training lives in {@link Trainer}; this class holds the parameters and
+ * runs them forward.
  *
  * <p>Mutable (training updates it in place) and not thread-safe.
  */
@@ -23,13 +24,16 @@ public final class Network {
   private static final int EVALUATION_ROWS = 500;
 
   private final NetworkSpec spec;
-  private final List<Layer> layers;
+  private final List<BuiltLayer> layers;
 
   private Network(NetworkSpec spec) {
     this.spec = spec;
-    List<Layer> built = new ArrayList<>();
-    for (int l = 1; l < spec.sizes().size(); l++) {
-      built.add(new Layer(spec.sizes().get(l - 1), spec.sizes().get(l), spec.activations().get(l - 1)));
+    List<BuiltLayer> built = new ArrayList<>();
+    dev.nnj.datasets.Shape shape = spec.input();
+    for (Layer layer : spec.layers()) {
+      BuiltLayer next = layer.build(shape);
+      built.add(next);
+      shape = next.outputShape();
     }
     this.layers = List.copyOf(built);
   }
@@ -52,17 +56,11 @@ public final class Network {
   public static Network initialised(NetworkSpec spec, Initialization initialization, long seed) {
     Network network = new Network(spec);
     RandomGenerator random = new MersenneTwister(seed);
-    for (Layer layer : network.layers) {
-      for (int j = 0; j < layer.outputs(); j++) {
-        layer.setBias(j, initialization.bias(random, layer.inputs(), layer.outputs()));
-      }
+    for (BuiltLayer layer : network.layers) {
+      layer.initialiseBiases(initialization, random);
     }
-    for (Layer layer : network.layers) {
-      for (int j = 0; j < layer.outputs(); j++) {
-        for (int k = 0; k < layer.inputs(); k++) {
-          layer.setWeight(j, k, initialization.weight(random, layer.inputs(), layer.outputs()));
-        }
-      }
+    for (BuiltLayer layer : network.layers) {
+      layer.initialiseWeights(initialization, random);
     }
     return network;
   }
@@ -82,9 +80,18 @@ public final class Network {
     return spec.sizes();
   }
 
-  /** The weighted layers, first hidden layer first; {@code layers().get(0)} is the book's layer 2. */
-  public List<Layer> layers() {
+  /** The layers as built, first after the input first. */
+  public List<BuiltLayer> layers() {
     return layers;
+  }
+
+  /**
+   * The dense layers, in order: in a book's network every layer, {@code denseLayers().get(0)}
+   * being the book's layer 2.
+   */
+  public List<DenseLayer> denseLayers() {
+    return layers.stream().filter(DenseLayer.class::isInstance).map(DenseLayer.class::cast)
+        .toList();
   }
 
   /** The output activations {@code a^L} for one input {@code x}. */
@@ -93,7 +100,7 @@ public final class Network {
       throw new IllegalArgumentException(
           "input has " + x.length + " values, the network expects " + spec.inputSize());
     }
-    return new ForwardPass(this, 1).run(x, 1).clone();
+    return new ForwardPass(this, 1).run(new Inputs.Dense(x, 1, x.length)).clone();
   }
 
   /** The predicted class of {@code x}: the index of the most active output neuron. */
@@ -166,8 +173,8 @@ public final class Network {
   }
 
   /**
-   * A copy of every parameter, layer by layer: each layer's weight rows (one per input, in
-   * {@link Layer}'s storage order) and then its biases. Two networks with equal snapshots compute
+   * A copy of every parameter, layer by layer, block by block (a dense layer: its weight rows,
+   * one per input, in {@link DenseLayer}'s storage order, and then its biases). Two networks with equal snapshots compute
    * the same function.
    */
   public double[][] parameterSnapshot() {
@@ -181,25 +188,27 @@ public final class Network {
 
   /** Which of {@link #parameterBlocks()} hold weights (the rest hold biases). */
   boolean[] weightBlocks() {
-    List<Boolean> weights = new ArrayList<>();
-    for (Layer layer : layers) {
-      weights.addAll(java.util.Collections.nCopies(layer.inputs(), true));
-      weights.add(false);
+    List<boolean[]> flags = layers.stream().map(BuiltLayer::weightBlocks).toList();
+    boolean[] all = new boolean[flags.stream().mapToInt(f -> f.length).sum()];
+    int next = 0;
+    for (boolean[] layer : flags) {
+      System.arraycopy(layer, 0, all, next, layer.length);
+      next += layer.length;
     }
-    boolean[] flags = new boolean[weights.size()];
-    for (int b = 0; b < flags.length; b++) {
-      flags[b] = weights.get(b);
-    }
-    return flags;
+    return all;
   }
 
-  /** The parameter blocks themselves, in {@link #parameterSnapshot()}'s order, for optimizers. */
+  /** The parameter blocks themselves, layer by layer, for optimizers. */
   double[][] parameterBlocks() {
     List<double[]> blocks = new ArrayList<>();
-    for (Layer layer : layers) {
-      blocks.addAll(List.of(layer.weights));
-      blocks.add(layer.biases);
+    for (BuiltLayer layer : layers) {
+      blocks.addAll(List.of(layer.parameters()));
     }
     return blocks.toArray(new double[0][]);
+  }
+
+  /** The numbers one example's training forward pass draws: see {@link BuiltLayer#drawsPerExample}. */
+  long drawsPerExample() {
+    return layers.stream().mapToLong(BuiltLayer::drawsPerExample).sum();
   }
 }

@@ -82,7 +82,7 @@ public final class NetworkFile {
       throw new IllegalArgumentException("training must be a JSON object or null: " + training);
     }
     checkFinite(file, network);
-    for (Layer layer : network.layers()) {
+    for (DenseLayer layer : network.denseLayers()) {
       checkNamed(file, "activation", Activation.class, layer.activation(), mapper);
     }
     if (cost != null) {
@@ -165,14 +165,14 @@ public final class NetworkFile {
     }
     json.writeEndArray();
     json.writeArrayFieldStart("activations");
-    for (Layer layer : network.layers()) {
+    for (DenseLayer layer : network.denseLayers()) {
       activationWriter.writeValue(json, layer.activation());
     }
     json.writeEndArray();
     json.writeFieldName("cost");
     mapper.writerFor(Cost.class).writeValue(json, cost);
     json.writeArrayFieldStart("weights");
-    for (Layer layer : network.layers()) {
+    for (DenseLayer layer : network.denseLayers()) {
       json.writeStartArray();
       for (int j = 0; j < layer.outputs(); j++) {
         json.writeStartArray();
@@ -185,7 +185,7 @@ public final class NetworkFile {
     }
     json.writeEndArray();
     json.writeArrayFieldStart("biases");
-    for (Layer layer : network.layers()) {
+    for (DenseLayer layer : network.denseLayers()) {
       json.writeStartArray();
       for (int j = 0; j < layer.outputs(); j++) {
         json.writeNumber(layer.bias(j));
@@ -199,8 +199,8 @@ public final class NetworkFile {
   }
 
   private static void checkFinite(Path file, Network network) {
-    for (int l = 0; l < network.layers().size(); l++) {
-      Layer layer = network.layers().get(l);
+    for (int l = 0; l < network.denseLayers().size(); l++) {
+      DenseLayer layer = network.denseLayers().get(l);
       for (int j = 0; j < layer.outputs(); j++) {
         if (!Double.isFinite(layer.bias(j))) {
           throw new NetworkFileException(file, "cannot save a non-finite parameter: layer " + (l + 2)
@@ -284,7 +284,7 @@ public final class NetworkFile {
       }
       Network network = Network.zeros(new NetworkSpec(sizes, activations));
       for (int l = 0; l < layers; l++) {
-        Layer layer = network.layers().get(l);
+        DenseLayer layer = network.denseLayers().get(l);
         for (int j = 0; j < layer.outputs(); j++) {
           layer.setBias(j, number(biases.get(l).get(j), "biases[" + l + "][" + j + "]"));
           for (int k = 0; k < layer.inputs(); k++) {

@@ -2,31 +2,72 @@ package dev.nnj.core;
 
 import dev.nnj.activations.Activation;
 import dev.nnj.costs.Cost;
+import dev.nnj.datasets.Shape;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * The shape of a fully connected network: its layer sizes, input layer first, and the activation
- * of each layer after the input.
+ * The shape of a network: the shape of one input example and the stack of layers after it,
+ * each taking what the one before gives. Chapter 1's {@code [784, 30, 10]} is
+ * {@code new NetworkSpec(List.of(784, 30, 10), …)}, a stack of dense layers.
  *
- * @param sizes the number of neurons per layer, e.g. {@code [784, 30, 10]}; at least two, each ≥ 1
- * @param activations one per weighted layer: {@code sizes.size() − 1} of them
+ * @param input the shape of one example
+ * @param layers the layers, first after the input first; at least one
  */
-public record NetworkSpec(List<Integer> sizes, List<Activation> activations) {
+public record NetworkSpec(Shape input, List<Layer> layers) {
 
-  /** Validates and copies. */
+  /** Validates every layer against the shape it is given, and copies. */
   public NetworkSpec {
+    Objects.requireNonNull(input, "input");
+    Objects.requireNonNull(layers, "layers");
+    if (layers.stream().anyMatch(Objects::isNull)) {
+      throw new IllegalArgumentException("layers must not contain null: " + layers);
+    }
+    layers = List.copyOf(layers);
+    if (layers.isEmpty()) {
+      throw new IllegalArgumentException("a network needs at least one layer after its input");
+    }
+    Shape shape = input;
+    for (int l = 0; l < layers.size(); l++) {
+      try {
+        shape = layers.get(l).outputShape(shape);
+      } catch (IllegalArgumentException cannot) {
+        throw new IllegalArgumentException("layer " + (l + 1) + " (" + layers.get(l)
+            + ") cannot take an input of shape " + shape + ": " + cannot.getMessage(), cannot);
+      }
+    }
+  }
+
+  /**
+   * A stack of dense layers, as the book writes its networks: {@code sizes} input first, each
+   * later size a layer with its activation.
+   *
+   * @param sizes the number of neurons per layer, e.g. {@code [784, 30, 10]}; at least two, each ≥ 1
+   * @param activations one per layer after the input: {@code sizes.size() − 1} of them
+   */
+  public NetworkSpec(List<Integer> sizes, List<Activation> activations) {
+    this(sizes, activations, 0.0);
+  }
+
+  /**
+   * {@link #NetworkSpec(List, List)} with dropout of probability {@code dropout} after every
+   * hidden layer (none when it is 0): the form of chapter 3's experiments.
+   */
+  public NetworkSpec(List<Integer> sizes, List<Activation> activations, double dropout) {
+    this(Shape.flat(checkSizes(sizes, activations).get(0)), dense(sizes, activations, dropout));
+  }
+
+  private static List<Integer> checkSizes(List<Integer> sizes, List<Activation> activations) {
     Objects.requireNonNull(sizes, "sizes");
     Objects.requireNonNull(activations, "activations");
-    sizes = List.copyOf(sizes);
-    activations = List.copyOf(activations);
     if (sizes.size() < 2) {
       throw new IllegalArgumentException(
           "sizes must name an input and at least one more layer: " + sizes);
     }
-    for (int size : sizes) {
-      if (size < 1) {
+    for (Integer size : sizes) {
+      if (size == null || size < 1) {
         throw new IllegalArgumentException("every layer size must be >= 1: " + sizes);
       }
     }
@@ -35,12 +76,63 @@ public record NetworkSpec(List<Integer> sizes, List<Activation> activations) {
           "need one activation per layer after the input (" + (sizes.size() - 1) + "), got "
               + activations.size());
     }
+    return sizes;
+  }
+
+  private static List<Layer> dense(List<Integer> sizes, List<Activation> activations,
+      double dropout) {
+    if (dropout != 0.0) {
+      new Dropout(dropout); // refuses a rate outside [0, 1) before anything is built
+    }
+    List<Layer> layers = new ArrayList<>();
+    for (int l = 1; l < sizes.size(); l++) {
+      layers.add(new Dense(sizes.get(l), activations.get(l - 1)));
+      if (dropout > 0 && l + 1 < sizes.size()) {
+        layers.add(new Dropout(dropout));
+      }
+    }
+    return layers;
   }
 
   /** The same activation in every layer, as in Nielsen's chapter 1 (all sigmoid). */
   public static NetworkSpec of(List<Integer> sizes, Activation activation) {
     Objects.requireNonNull(activation, "activation");
     return new NetworkSpec(sizes, Collections.nCopies(Math.max(sizes.size() - 1, 0), activation));
+  }
+
+  /**
+   * The book's sizes: the input size, then the size each layer gives. For a stack of dense
+   * layers this is {@code [784, 30, 10]}.
+   */
+  public List<Integer> sizes() {
+    List<Integer> sizes = new ArrayList<>();
+    sizes.add(input.size());
+    for (Shape shape : outputShapes()) {
+      sizes.add(shape.size());
+    }
+    return List.copyOf(sizes);
+  }
+
+  /** The activations of the dense layers, in order. */
+  public List<Activation> activations() {
+    return layers.stream().filter(Dense.class::isInstance)
+        .map(layer -> ((Dense) layer).activation()).toList();
+  }
+
+  /** The shape each layer gives, in order. */
+  public List<Shape> outputShapes() {
+    List<Shape> shapes = new ArrayList<>();
+    Shape shape = input;
+    for (Layer layer : layers) {
+      shape = layer.outputShape(shape);
+      shapes.add(shape);
+    }
+    return shapes;
+  }
+
+  /** This spec for another input shape (the data's), its layers unchanged. */
+  public NetworkSpec withInput(Shape input) {
+    return new NetworkSpec(input, layers);
   }
 
   /**
@@ -51,16 +143,17 @@ public record NetworkSpec(List<Integer> sizes, List<Activation> activations) {
    * @throws IllegalArgumentException naming the cost and both activations
    */
   public void checkCost(Cost cost) {
-    Backpropagation.checkPairing(cost, activations.get(activations.size() - 1));
+    Backpropagation.checkPairing(cost, layers.get(layers.size() - 1));
   }
 
   /** The number of inputs. */
   public int inputSize() {
-    return sizes.get(0);
+    return input.size();
   }
 
-  /** The number of output neurons. */
+  /** The number of outputs of the last layer. */
   public int outputSize() {
-    return sizes.get(sizes.size() - 1);
+    List<Shape> shapes = outputShapes();
+    return shapes.get(shapes.size() - 1).size();
   }
 }

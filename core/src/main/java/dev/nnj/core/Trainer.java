@@ -104,7 +104,7 @@ public final class Trainer {
       resumeBatch = resumeFrom.batchesDone();
       state.restore(resumeFrom.optimizerState(),
           (long) resumeFrom.epochsDone() * batches + resumeBatch);
-      long drawsPerExample = config.dropout() > 0.0 ? hiddenNeurons(network) : 0L;
+      long drawsPerExample = network.drawsPerExample();
       for (EpochResult done : resumeFrom.history().epochs()) {
         shuffle(order, shuffling);
         skip(dropping, drawsPerExample * n);
@@ -168,16 +168,6 @@ public final class Trainer {
     for (long draw = 0; draw < count; draw++) {
       random.nextDouble();
     }
-  }
-
-  /** The number of neurons in the hidden layers: the dropout draws per example. */
-  private static long hiddenNeurons(Network network) {
-    long total = 0;
-    List<Layer> layers = network.layers();
-    for (int l = 0; l < layers.size() - 1; l++) {
-      total += layers.get(l).outputs();
-    }
-    return total;
   }
 
   private static boolean allFinite(double[][] blocks) {

@@ -8,9 +8,9 @@ import java.util.Objects;
  *
  * @param epochs passes over the training data at most, ≥ 1
  * @param batchSize the mini-batch size {@code m}, ≥ 1
- * @param seed seeds every epoch's reshuffle and the dropout masks
+ * @param seed seeds every epoch's reshuffle and the dropout masks (and any other draws a layer
+ *     makes in training)
  * @param regularization the weight penalty ({@link NoRegularization} for none)
- * @param dropout the probability of dropping each hidden neuron in training, in [0, 1)
  * @param schedule how the learning rate changes per epoch ({@link ConstantRate} for none)
  * @param earlyStopping when to stop before {@code epochs} ({@link EarlyStopping#NEVER})
  * @param monitoring which figures to measure after every epoch
@@ -20,7 +20,6 @@ public record TrainingConfig(
     int batchSize,
     long seed,
     Regularization regularization,
-    double dropout,
     Schedule schedule,
     EarlyStopping earlyStopping,
     Monitoring monitoring) {
@@ -33,48 +32,39 @@ public record TrainingConfig(
     if (batchSize < 1) {
       throw new IllegalArgumentException("batchSize must be >= 1: " + batchSize);
     }
-    if (!(dropout >= 0 && dropout < 1)) {
-      throw new IllegalArgumentException("dropout must be in [0, 1): " + dropout);
-    }
     Objects.requireNonNull(regularization, "regularization");
     Objects.requireNonNull(schedule, "schedule");
     Objects.requireNonNull(earlyStopping, "earlyStopping");
     Objects.requireNonNull(monitoring, "monitoring");
   }
 
-  /** Chapter 1's training: no regularisation, no dropout, constant rate, every epoch. */
+  /** Chapter 1's training: no regularisation, constant rate, every epoch. */
   public TrainingConfig(int epochs, int batchSize, long seed) {
-    this(epochs, batchSize, seed, new NoRegularization(), 0.0, new ConstantRate(),
+    this(epochs, batchSize, seed, new NoRegularization(), new ConstantRate(),
         EarlyStopping.NEVER, Monitoring.EVALUATION_ACCURACY);
   }
 
   /** This configuration with another regularisation. */
   public TrainingConfig withRegularization(Regularization regularization) {
-    return new TrainingConfig(epochs, batchSize, seed, regularization, dropout, schedule,
-        earlyStopping, monitoring);
-  }
-
-  /** This configuration with another dropout probability. */
-  public TrainingConfig withDropout(double dropout) {
-    return new TrainingConfig(epochs, batchSize, seed, regularization, dropout, schedule,
+    return new TrainingConfig(epochs, batchSize, seed, regularization, schedule,
         earlyStopping, monitoring);
   }
 
   /** This configuration with another schedule. */
   public TrainingConfig withSchedule(Schedule schedule) {
-    return new TrainingConfig(epochs, batchSize, seed, regularization, dropout, schedule,
+    return new TrainingConfig(epochs, batchSize, seed, regularization, schedule,
         earlyStopping, monitoring);
   }
 
   /** This configuration with another early-stopping rule. */
   public TrainingConfig withEarlyStopping(EarlyStopping earlyStopping) {
-    return new TrainingConfig(epochs, batchSize, seed, regularization, dropout, schedule,
+    return new TrainingConfig(epochs, batchSize, seed, regularization, schedule,
         earlyStopping, monitoring);
   }
 
   /** This configuration with other figures monitored. */
   public TrainingConfig withMonitoring(Monitoring monitoring) {
-    return new TrainingConfig(epochs, batchSize, seed, regularization, dropout, schedule,
+    return new TrainingConfig(epochs, batchSize, seed, regularization, schedule,
         earlyStopping, monitoring);
   }
 }

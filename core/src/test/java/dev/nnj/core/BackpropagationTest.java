@@ -52,19 +52,21 @@ class BackpropagationTest {
   void computeGradients_withDropoutMatchCentralDifferencesUnderTheSameMasks() {
     // Each evaluation redraws the masks from a generator with the same seed, so every cost
     // below sees the same dropped neurons as the backpropagation did.
-    Backpropagation backprop = new Backpropagation(network, COST, ROWS);
+    Network dropping = Network.initialised(new NetworkSpec(List.of(3, 4, 2),
+        List.of(new Sigmoid(), new Sigmoid()), 0.5), 7);
+    Backpropagation backprop = new Backpropagation(dropping, COST, ROWS);
     Inputs inputs = new Inputs.Dense(x, ROWS, 3);
-    backprop.computeGradients(inputs, y, 0.5, new org.apache.commons.math3.random.MersenneTwister(7));
+    backprop.computeGradients(inputs, y, true, new org.apache.commons.math3.random.MersenneTwister(7));
     double[][] analytic = copy(backprop.gradients());
-    double[][] parameters = network.parameterBlocks();
+    double[][] parameters = dropping.parameterBlocks();
     double h = 1e-5;
     for (int block = 0; block < parameters.length; block++) {
       for (int i = 0; i < parameters[block].length; i++) {
         double saved = parameters[block][i];
         parameters[block][i] = saved + h;
-        double plus = droppedCost(inputs);
+        double plus = droppedCost(dropping, inputs);
         parameters[block][i] = saved - h;
-        double minus = droppedCost(inputs);
+        double minus = droppedCost(dropping, inputs);
         parameters[block][i] = saved;
         assertThat(analytic[block][i]).isCloseTo((plus - minus) / (2 * h), within(1e-8));
       }
@@ -74,9 +76,9 @@ class BackpropagationTest {
     assertThat(analytic[0]).as("the masks changed the gradient").isNotEqualTo(without.gradients()[0]);
   }
 
-  private double droppedCost(Inputs inputs) {
-    ForwardPass pass = new ForwardPass(network, ROWS);
-    double[] output = pass.run(inputs, 0.5, new org.apache.commons.math3.random.MersenneTwister(7));
+  private double droppedCost(Network dropping, Inputs inputs) {
+    ForwardPass pass = new ForwardPass(dropping, ROWS);
+    double[] output = pass.run(inputs, true, new org.apache.commons.math3.random.MersenneTwister(7));
     return COST.cost(output, y, ROWS, 2);
   }
 
@@ -262,7 +264,7 @@ class BackpropagationTest {
 
   private double cost(Cost cost) {
     ForwardPass pass = new ForwardPass(network, ROWS);
-    return cost.cost(pass.run(x, ROWS), y, ROWS, 2);
+    return cost.cost(pass.run(new Inputs.Dense(x, ROWS, 3)), y, ROWS, 2);
   }
 
   private static double[][] copy(double[][] blocks) {

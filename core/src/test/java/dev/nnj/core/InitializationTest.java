@@ -13,7 +13,7 @@ class InitializationTest {
   private static double[] firstLayerStats(Initialization initialization) {
     Network network = Network.initialised(
         NetworkSpec.of(List.of(400, 50, 10), new Sigmoid()), initialization, 11);
-    Layer layer = network.layers().get(0);
+    DenseLayer layer = network.denseLayers().get(0);
     double sum = 0;
     double squares = 0;
     int n = 0;

@@ -117,9 +117,9 @@ class NetworkFilePropertiesTest {
     List<Integer> sizes = new ArrayList<>();
     root.get("sizes").forEach(size -> sizes.add(size.intValue()));
     assertThat(network.sizes()).isEqualTo(sizes);
-    assertThat(network.layers()).hasSize(sizes.size() - 1);
-    for (int l = 0; l < network.layers().size(); l++) {
-      Layer layer = network.layers().get(l);
+    assertThat(network.denseLayers()).hasSize(sizes.size() - 1);
+    for (int l = 0; l < network.denseLayers().size(); l++) {
+      DenseLayer layer = network.denseLayers().get(l);
       assertThat(layer.inputs()).isEqualTo(sizes.get(l));
       assertThat(layer.outputs()).isEqualTo(sizes.get(l + 1));
       assertThat(layer.activation()).isNotNull();

@@ -53,16 +53,16 @@ class NetworkFileTest {
 
     Network network = saved.network();
     assertThat(network.sizes()).containsExactly(3, 4, 2);
-    assertThat(network.layers()).extracting(Layer::activation).containsOnly(new Sigmoid());
+    assertThat(network.denseLayers()).extracting(DenseLayer::activation).containsOnly(new Sigmoid());
     assertThat(saved.cost()).isEqualTo(new Quadratic());
     assertThat(saved.training().get("note").asText()).startsWith("Golden file");
     // The book's w_jk: row j, column k of the file.
-    assertThat(network.layers().get(0).weight(1, 2)).isEqualTo(1.0);
-    assertThat(network.layers().get(0).weight(2, 0)).isEqualTo(1.5);
-    assertThat(network.layers().get(1).weight(0, 3)).isEqualTo(2.0);
-    assertThat(network.layers().get(1).weight(1, 0)).isEqualTo(-2.0);
-    assertThat(network.layers().get(0).bias(1)).isEqualTo(-1.0);
-    assertThat(network.layers().get(1).bias(1)).isEqualTo(0.75);
+    assertThat(network.denseLayers().get(0).weight(1, 2)).isEqualTo(1.0);
+    assertThat(network.denseLayers().get(0).weight(2, 0)).isEqualTo(1.5);
+    assertThat(network.denseLayers().get(1).weight(0, 3)).isEqualTo(2.0);
+    assertThat(network.denseLayers().get(1).weight(1, 0)).isEqualTo(-2.0);
+    assertThat(network.denseLayers().get(0).bias(1)).isEqualTo(-1.0);
+    assertThat(network.denseLayers().get(1).bias(1)).isEqualTo(0.75);
 
     // x = (0, 1, 0) by hand: z² = w² x + b² = (−1 + 0, 2 − 1, 0 + 0.5, 0.2 + 0.25).
     double[] a2 = {sigmoid(-1.0), sigmoid(1.0), sigmoid(0.5), sigmoid(0.45)};
@@ -84,10 +84,10 @@ class NetworkFileTest {
   void write_thenRead_roundTripsExactly() {
     Network network = Network.initialised(NetworkSpec.of(List.of(3, 4, 2), new Sigmoid()), 42);
     // Values whose decimal forms are awkward: they must still come back bit for bit.
-    network.layers().get(0).setWeight(0, 0, 0.1 + 0.2);
-    network.layers().get(0).setWeight(3, 2, Double.MIN_VALUE);
-    network.layers().get(1).setBias(0, -1e-300);
-    network.layers().get(1).setWeight(1, 3, Math.PI * 1e15);
+    network.denseLayers().get(0).setWeight(0, 0, 0.1 + 0.2);
+    network.denseLayers().get(0).setWeight(3, 2, Double.MIN_VALUE);
+    network.denseLayers().get(1).setBias(0, -1e-300);
+    network.denseLayers().get(1).setWeight(1, 3, Math.PI * 1e15);
     ObjectNode training = mapper().createObjectNode().put("epochs", 3).put("eta", 3.0);
     Path file = directory.resolve("net.json");
 
@@ -154,7 +154,7 @@ class NetworkFileTest {
   void write_nonFiniteParameter_isRefusedBeforeWriting() {
     Path file = directory.resolve("net.json");
     Network network = Network.zeros(NetworkSpec.of(List.of(3, 4, 2), new Sigmoid()));
-    network.layers().get(1).setWeight(1, 2, Double.NaN);
+    network.denseLayers().get(1).setWeight(1, 2, Double.NaN);
 
     assertThatThrownBy(() -> NetworkFile.write(file, network, null, null, mapper()))
         .isInstanceOf(NetworkFileException.class)

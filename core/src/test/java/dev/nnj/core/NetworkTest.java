@@ -19,14 +19,14 @@ class NetworkTest {
   void feedforward_computesTheBooksEquationByHand() {
     // [2, 2, 1]: a² = σ(w² x + b²), a³ = σ(w³ a² + b³), with w_jk in the book's indexing.
     Network network = Network.zeros(NetworkSpec.of(List.of(2, 2, 1), new Sigmoid()));
-    Layer hidden = network.layers().get(0);
+    DenseLayer hidden = network.denseLayers().get(0);
     hidden.setWeight(0, 0, 0.5);
     hidden.setWeight(0, 1, -1.0);
     hidden.setWeight(1, 0, 2.0);
     hidden.setWeight(1, 1, 0.25);
     hidden.setBias(0, 0.1);
     hidden.setBias(1, -0.3);
-    Layer output = network.layers().get(1);
+    DenseLayer output = network.denseLayers().get(1);
     output.setWeight(0, 0, 1.5);
     output.setWeight(0, 1, -2.0);
     output.setBias(0, 0.2);

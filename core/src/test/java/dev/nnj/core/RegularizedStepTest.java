@@ -71,7 +71,7 @@ class RegularizedStepTest {
     L2 l2 = new L2(5.0);
     Examples data = rarelyInked();
     Network network = freshNetwork();
-    double[] before = network.layers().get(0).weights[BLANK].clone();
+    double[] before = network.denseLayers().get(0).weights[BLANK].clone();
     int steps = 4 * ((EXAMPLES + batchSize - 1) / batchSize);
     double[][] after = trainSparse(data, shuffled(EXAMPLES, 3), l2, new Sgd(LEARNING_RATE),
         batchSize, 4);

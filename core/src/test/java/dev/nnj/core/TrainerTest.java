@@ -18,6 +18,9 @@ class TrainerTest {
   private final Examples training = TestNetworks.separable(500, 8, 3, 1);
   private final Examples test = TestNetworks.separable(300, 8, 3, 2);
   private final NetworkSpec spec = NetworkSpec.of(List.of(8, 6, 3), new Sigmoid());
+  /** {@link #spec} with dropout 0.3 after its hidden layer. */
+  private final NetworkSpec dropping =
+      new NetworkSpec(List.of(8, 6, 3), List.of(new Sigmoid(), new Sigmoid()), 0.3);
 
   @Test
   void train_sameSeedGivesBitIdenticalWeightsAfterTwoEpochs() {
@@ -123,10 +126,11 @@ class TrainerTest {
 
   @Test
   void train_withDropoutIsDeterministicAndDiffersFromWithout() {
-    TrainingConfig config = new TrainingConfig(2, 10, 6).withDropout(0.5);
-    double[][] first = trained(config);
-    assertThat(trained(config)).isDeepEqualTo(first);
-    assertThat(trained(new TrainingConfig(2, 10, 6))).isNotEqualTo(first);
+    TrainingConfig config = new TrainingConfig(2, 10, 6);
+    NetworkSpec half = new NetworkSpec(List.of(8, 6, 3), List.of(new Sigmoid(), new Sigmoid()), 0.5);
+    double[][] first = trained(half, config);
+    assertThat(trained(half, config)).isDeepEqualTo(first);
+    assertThat(trained(spec, config)).isNotEqualTo(first);
   }
 
   @Test
@@ -173,21 +177,20 @@ class TrainerTest {
     // Everything that carries state across epochs: Adam's moments, dropout masks, a schedule
     // that halves on a plateau, the best weights kept for early stopping, and the shuffles.
     TrainingConfig config = new TrainingConfig(5, 7, 3)
-        .withDropout(0.3)
         .withRegularization(new L2(0.5))
         .withSchedule(new HalveOnPlateau(1, 1024))
         .withEarlyStopping(new EarlyStopping(0, true));
     dev.nnj.optimizers.Optimizer adam = new dev.nnj.optimizers.Adam(0.01, 0.9, 0.999, 1e-8);
 
-    Network uninterrupted = Network.initialised(spec, 3);
+    Network uninterrupted = Network.initialised(dropping, 3);
     History straight = new Trainer(new Quadratic(), adam)
         .train(uninterrupted, training, test, config, TrainingListener.NONE);
 
     List<Checkpoint> saved = new ArrayList<>();
     List<double[][]> weights = new ArrayList<>();
-    Network first = Network.initialised(spec, 3);
+    Network first = Network.initialised(dropping, 3);
     new Trainer(new Quadratic(), adam).train(first, training, test,
-        new TrainingConfig(2, 7, 3, config.regularization(), 0.3, config.schedule(),
+        new TrainingConfig(2, 7, 3, config.regularization(), config.schedule(),
             config.earlyStopping(), config.monitoring()),
         TrainingListener.NONE, null, (network, checkpoint) -> {
           saved.add(checkpoint);
@@ -195,7 +198,7 @@ class TrainerTest {
         });
     assertThat(saved).extracting(Checkpoint::epochsDone).containsExactly(1, 2);
 
-    Network resumed = Network.initialised(spec, 99); // its weights come from the checkpoint
+    Network resumed = Network.initialised(dropping, 99); // its weights come from the checkpoint
     double[][] blocks = resumed.parameterBlocks();
     for (int b = 0; b < blocks.length; b++) {
       System.arraycopy(weights.get(1)[b], 0, blocks[b], 0, blocks[b].length);
@@ -213,15 +216,14 @@ class TrainerTest {
   @Test
   void train_stoppedInMidEpochResumesFromThatBatchToTheUninterruptedWeights() {
     TrainingConfig config = new TrainingConfig(3, 7, 5)
-        .withDropout(0.3)
         .withSchedule(new HalveOnPlateau(1, 1024))
         .withEarlyStopping(new EarlyStopping(0, true));
     dev.nnj.optimizers.Optimizer adam = new dev.nnj.optimizers.Adam(0.01, 0.9, 0.999, 1e-8);
-    Network uninterrupted = Network.initialised(spec, 5);
+    Network uninterrupted = Network.initialised(dropping, 5);
     new Trainer(new Quadratic(), adam).train(uninterrupted, training, test, config, TrainingListener.NONE);
 
     // Stop in the second epoch after its 30th mini-batch (of 72), as Ctrl-C does.
-    Network first = Network.initialised(spec, 5);
+    Network first = Network.initialised(dropping, 5);
     List<Checkpoint> saved = new ArrayList<>();
     List<double[][]> weights = new ArrayList<>();
     TrainingListener stopper = new TrainingListener() {
@@ -246,7 +248,7 @@ class TrainerTest {
     assertThat(last.epochsDone()).isEqualTo(1);
     assertThat(last.batchesDone()).isEqualTo(30);
 
-    Network resumed = Network.initialised(spec, 99);
+    Network resumed = Network.initialised(dropping, 99);
     double[][] blocks = resumed.parameterBlocks();
     for (int b = 0; b < blocks.length; b++) {
       System.arraycopy(weights.get(weights.size() - 1)[b], 0, blocks[b], 0, blocks[b].length);
@@ -256,7 +258,7 @@ class TrainerTest {
     assertThat(resumed.parameterSnapshot()).isDeepEqualTo(uninterrupted.parameterSnapshot());
   }
 
-  private double[][] trained(TrainingConfig config) {
+  private double[][] trained(NetworkSpec spec, TrainingConfig config) {
     Network network = Network.initialised(spec, 6);
     new Trainer(new Quadratic(), new Sgd(3.0))
         .train(network, training, null, config, TrainingListener.NONE);

@@ -18,6 +18,7 @@ public final class Examples {
   private final int featureCount;
   private final int[] labels;
   private final int classCount;
+  private final Shape shape;
 
   /**
    * Examples over {@code features} (size × featureCount values, row-major) and {@code labels}.
@@ -27,6 +28,25 @@ public final class Examples {
    *     {@code [0, classCount)} or a feature is NaN or infinite
    */
   public Examples(float[] features, int featureCount, int[] labels, int classCount) {
+    this(features, flat(featureCount), labels, classCount);
+  }
+
+  private static Shape flat(int featureCount) {
+    if (featureCount < 1) {
+      throw new IllegalArgumentException("featureCount must be >= 1: " + featureCount);
+    }
+    return Shape.flat(featureCount);
+  }
+
+  /**
+   * Examples of the given shape, {@code shape.size()} features each, stored as
+   * {@link Shape} describes (channel by channel, row by row): images for a convolutional network.
+   *
+   * @throws IllegalArgumentException as the flat constructor does
+   */
+  public Examples(float[] features, Shape shape, int[] labels, int classCount) {
+    Objects.requireNonNull(shape, "shape");
+    int featureCount = shape.size();
     Objects.requireNonNull(features, "features");
     Objects.requireNonNull(labels, "labels");
     if (featureCount < 1) {
@@ -55,6 +75,12 @@ public final class Examples {
     this.featureCount = featureCount;
     this.labels = labels;
     this.classCount = classCount;
+    this.shape = shape;
+  }
+
+  /** The shape of one example: flat unless the dataset says otherwise (MNIST: 1×28×28). */
+  public Shape shape() {
+    return shape;
   }
 
   /** The number of examples. */
@@ -99,7 +125,7 @@ public final class Examples {
     Objects.checkFromToIndex(from, to, size());
     return new Examples(
         Arrays.copyOfRange(features, from * featureCount, to * featureCount),
-        featureCount,
+        shape,
         Arrays.copyOfRange(labels, from, to),
         classCount);
   }

@@ -168,6 +168,6 @@ final class IdxImageDataset {
     for (int i = 0; i < classes.length; i++) {
       classes[i] = labels.value(from + i);
     }
-    return new Examples(features, pixels, classes, CLASSES);
+    return new Examples(features, new Shape(1, ROWS, COLUMNS), classes, CLASSES);
   }
 }

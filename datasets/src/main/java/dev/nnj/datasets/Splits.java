@@ -23,6 +23,10 @@ public record Splits(Examples training, Examples validation, Examples test) {
       throw new IllegalArgumentException(name + " has featureCount " + part.featureCount()
           + ", training has " + training.featureCount());
     }
+    if (!part.shape().equals(training.shape())) {
+      throw new IllegalArgumentException(name + " has examples of shape " + part.shape()
+          + ", training has " + training.shape());
+    }
     if (part.classCount() != training.classCount()) {
       throw new IllegalArgumentException(name + " has classCount " + part.classCount()
           + ", training has " + training.classCount());

@@ -33,7 +33,7 @@ class PredictCommandTest extends CommandLineHarness {
     Network network = Network.zeros(
         NetworkSpec.of(List.of(784, 10), registry.activation(activation)));
     for (int j = 0; j < 10; j++) {
-      network.layers().get(0).setBias(j, biases[j]);
+      network.denseLayers().get(0).setBias(j, biases[j]);
     }
     Path file = directory.resolve(activation + ".json");
     NetworkFile.write(file, network, null, null, registry.jsonMapper());

@@ -102,8 +102,8 @@ public record ExperimentSpec(
     seed = Objects.requireNonNullElse(seed, 1L);
     monitoring = Objects.requireNonNullElse(monitoring, Monitoring.EVALUATION_ACCURACY);
     // Build both now so that a bad spec is refused when it is read, naming the value.
-    network(sizes, activations).checkCost(cost);
-    new TrainingConfig(epochs, batchSize, seed, regularization, dropout, schedule, earlyStopping,
+    new NetworkSpec(sizes, activations, dropout).checkCost(cost);
+    new TrainingConfig(epochs, batchSize, seed, regularization, schedule, earlyStopping,
         monitoring);
   }
 
@@ -166,17 +166,13 @@ public record ExperimentSpec(
 
   /** The network's shape. */
   public NetworkSpec network() {
-    return network(sizes, activations);
-  }
-
-  private static NetworkSpec network(List<Integer> sizes, List<Activation> activations) {
-    return new NetworkSpec(sizes, activations);
+    return new NetworkSpec(sizes, activations, dropout);
   }
 
   /** The training configuration. */
   public TrainingConfig training() {
-    return new TrainingConfig(epochs, batchSize, seed, regularization, dropout, schedule,
-        earlyStopping, monitoring);
+    return new TrainingConfig(epochs, batchSize, seed, regularization, schedule, earlyStopping,
+        monitoring);
   }
 
   /**

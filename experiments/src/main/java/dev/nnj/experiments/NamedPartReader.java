@@ -43,7 +43,9 @@ final class NamedPartReader<T> extends StdDeserializer<T> {
   public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
     JsonNode given = parser.readValueAsTree();
     try {
-      return read(given);
+      // Nested parts (a dense layer's activation) are read with this context's mapper, so
+      // they too take their defaults and may be named by their name alone.
+      return read(given, context::readTreeAsValue);
     } catch (IllegalArgumentException refused) {
       throw JsonMappingException.from(parser, refused.getMessage(), refused);
     }
@@ -56,6 +58,18 @@ final class NamedPartReader<T> extends StdDeserializer<T> {
    *     field and what it takes ({@link UnknownPartException} for an unknown type name)
    */
   T read(JsonNode given) {
+    return read(given, (tree, target) -> plain.treeToValue(tree, target));
+  }
+
+  /** Reads a complete part's tree as a class: the plain mapper, or a deserialisation context. */
+  interface TreeReader {
+    Object read(JsonNode tree, Class<?> target) throws IOException;
+  }
+
+  private T read(JsonNode given, TreeReader reader) {
+    if (given != null && given.isTextual()) {
+      given = plain.createObjectNode().put("type", given.asText()); // "sigmoid" is {"type": "sigmoid"}
+    }
     if (given == null || !given.isObject()) {
       throw new IllegalArgumentException(
           "a " + family + " is an object {\"type\": NAME, …}, not " + given);
@@ -94,8 +108,8 @@ final class NamedPartReader<T> extends StdDeserializer<T> {
       merged.remove("type");
     }
     try {
-      Class<?> target = typed ? type : defaults.getClass();
-      return type.cast(plain.treeToValue(merged, target));
+      // The bound instance's own class, never the family: that would come back here.
+      return type.cast(reader.read(merged, defaults.getClass()));
     } catch (MismatchedInputException wrongType) {
       String field = wrongType.getPath().isEmpty() ? "?"
           : wrongType.getPath().get(wrongType.getPath().size() - 1).getFieldName();
@@ -108,6 +122,8 @@ final class NamedPartReader<T> extends StdDeserializer<T> {
           : invalid.getOriginalMessage();
       throw new IllegalArgumentException(
           part + ": " + problem.replaceAll("\\s*\\R\\s*", " "), invalid);
+    } catch (IOException unreadable) {
+      throw new IllegalArgumentException(part + ": " + unreadable.getMessage(), unreadable);
     }
   }
 

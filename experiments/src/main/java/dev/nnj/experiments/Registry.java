@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import dev.nnj.activations.Activation;
 import dev.nnj.core.Initialization;
+import dev.nnj.core.Layer;
 import dev.nnj.core.Regularization;
 import dev.nnj.core.Schedule;
 import dev.nnj.costs.Cost;
@@ -38,6 +39,7 @@ public final class Registry {
   private final Map<String, Initialization> initializations;
   private final Map<String, Regularization> regularizations;
   private final Map<String, Schedule> schedules;
+  private final Map<String, Layer> layers;
   private final JsonMapper plain;
   private final NamedPartReader<Dataset> datasetReader;
 
@@ -50,7 +52,8 @@ public final class Registry {
       Map<String, Dataset> datasets,
       Map<String, Initialization> initializations,
       Map<String, Regularization> regularizations,
-      Map<String, Schedule> schedules) {
+      Map<String, Schedule> schedules,
+      Map<String, Layer> layers) {
     this.activations = Map.copyOf(activations);
     this.costs = Map.copyOf(costs);
     this.optimizers = Map.copyOf(optimizers);
@@ -58,8 +61,9 @@ public final class Registry {
     this.initializations = Map.copyOf(initializations);
     this.regularizations = Map.copyOf(regularizations);
     this.schedules = Map.copyOf(schedules);
+    this.layers = Map.copyOf(layers);
     this.plain = plainMapper(List.of(this.activations, this.costs, this.optimizers,
-        this.initializations, this.regularizations, this.schedules));
+        this.initializations, this.regularizations, this.schedules, this.layers));
     this.datasetReader = new NamedPartReader<>("dataset", Dataset.class, this.datasets, plain);
   }
 
@@ -76,6 +80,11 @@ public final class Registry {
   /** The optimizer bound under {@code name}, with its default hyperparameters. */
   public Optimizer optimizer(String name) {
     return find("optimizer", optimizers, name);
+  }
+
+  /** The layer kind bound under {@code name}, with its default hyperparameters. */
+  public Layer layer(String name) {
+    return find("layer", layers, name);
   }
 
   /** The dataset to load for {@code dataset}: its configured value, or the one bound by name. */
@@ -99,7 +108,7 @@ public final class Registry {
 
   /**
    * Every bound part of the families that JSON names (activations, costs, optimizers,
-   * initialisations, regularisations, schedules), family by family, sorted by name: for listing
+   * initialisations, regularisations, schedules, layers), family by family, sorted by name: for listing
    * them, and for tests that check each one.
    */
   public List<Part> parts() {
@@ -110,6 +119,7 @@ public final class Registry {
     addParts(parts, Initialization.class, initializations);
     addParts(parts, Regularization.class, regularizations);
     addParts(parts, Schedule.class, schedules);
+    addParts(parts, Layer.class, layers);
     return List.copyOf(parts);
   }
 
@@ -140,6 +150,7 @@ public final class Registry {
     addReader(defaults, "initialization", Initialization.class, initializations, plain);
     addReader(defaults, "regularization", Regularization.class, regularizations, plain);
     addReader(defaults, "schedule", Schedule.class, schedules, plain);
+    addReader(defaults, "layer", Layer.class, layers, plain);
     ObjectMapper mapper = plain.copy();
     mapper.registerModule(defaults);
     // NamedDataset's reader and writer find the registry here; a plain mapper has none.

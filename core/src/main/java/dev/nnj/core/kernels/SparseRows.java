@@ -65,4 +65,11 @@ public final class SparseRows {
   public int nonZeros() {
     return rowStart[rows];
   }
+
+  /** Sets the entries of row {@code i} that are non-zero in {@code dense[offset + k]}; leaves the rest. */
+  public void writeRow(int i, double[] dense, int offset) {
+    for (int p = rowStart[i]; p < rowStart[i + 1]; p++) {
+      dense[offset + columns[p]] = values[p];
+    }
+  }
 }

@@ -1,0 +1,41 @@
+package dev.nnj.core;
+
+import dev.nnj.activations.Activation;
+import dev.nnj.activations.Sigmoid;
+import dev.nnj.datasets.Shape;
+import java.util.Objects;
+
+/**
+ * A fully connected layer of {@code units} neurons, {@code a = σ(w a' + b)}: the book's layer.
+ * It takes an input of any shape as a flat vector of its size. In JSON
+ * {@code {"type": "dense", "units": 30, "activation": "sigmoid"}}; bound as {@code "dense"} with
+ * 30 sigmoid units, chapter 1's hidden layer.
+ *
+ * @param units the number of neurons, ≥ 1
+ * @param activation σ
+ */
+public record Dense(int units, Activation activation) implements Layer {
+
+  /** Refuses {@code units} below one and a missing activation. */
+  public Dense {
+    if (units < 1) {
+      throw new IllegalArgumentException("dense: units must be >= 1: " + units);
+    }
+    Objects.requireNonNull(activation, "dense: activation");
+  }
+
+  /** Chapter 1's hidden layer: 30 sigmoid neurons. */
+  public Dense() {
+    this(30, new Sigmoid());
+  }
+
+  @Override
+  public Shape outputShape(Shape input) {
+    return Shape.flat(units);
+  }
+
+  @Override
+  public DenseLayer build(Shape input) {
+    return new DenseLayer(this, input);
+  }
+}
