@@ -24,7 +24,8 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * A trained network saved as JSON, format version {@value #FORMAT}:
+ * A trained network saved as JSON. A stack of dense layers on a flat input — every network of
+ * the book's chapters 1–3 — is written in format 1, which every nnj reads:
  *
  * <pre>{@code
  * {"format": 1,
@@ -36,19 +37,39 @@ import java.util.concurrent.ThreadLocalRandom;
  *  "training": {…}}                          // how it was trained, free-form, or null
  * }</pre>
  *
- * <p>Activations and costs are written under their registry names by the caller's
+ * Any other stack of layers is written in format 2: each layer under its registry name with its
+ * hyperparameters, and its parameter blocks in the layer's own order ({@link
+ * BuiltLayer#parameters()}; a dense layer's are one block per input {@code k} holding
+ * {@code w_jk} for every {@code j}, then the biases):
+ *
+ * <pre>{@code
+ * {"format": 2,
+ *  "input": [1, 28, 28],                      // channels, height, width of one example
+ *  "layers": [{"layer": {"type": "dense", "units": 100, "activation": {"type": "relu"}},
+ *              "parameters": [[…], …]},
+ *             {"layer": {"type": "dropout", "rate": 0.5}, "parameters": []}, …],
+ *  "cost": …, "training": …}
+ * }</pre>
+ *
+ * <p>Layers, activations and costs are written under their registry names by the caller's
  * {@link ObjectMapper}, which must know them as named subtypes (never class names). Doubles are
  * written in their shortest exact decimal form, so a network read back computes exactly the same
- * outputs. The reader refuses any format but {@value #FORMAT}; a file written in format 1 stays
- * readable, and {@code network-format-1.json} in the tests keeps it so.
+ * outputs. The reader takes formats 1 and 2 and refuses any other; {@code network-format-1.json}
+ * in the tests keeps format 1 readable.
  */
 public final class NetworkFile {
 
-  /** The format version this class writes and the only one it reads. */
+  /** The format of a stack of dense layers on a flat input. */
   public static final int FORMAT = 1;
+
+  /** The format of any other stack of layers. */
+  public static final int LAYERS_FORMAT = 2;
 
   private static final Set<String> FIELDS =
       Set.of("format", "sizes", "activations", "cost", "weights", "biases", "training");
+
+  private static final Set<String> LAYERS_FIELDS =
+      Set.of("format", "input", "layers", "cost", "training");
 
   /**
    * What a network file holds.
@@ -84,6 +105,11 @@ public final class NetworkFile {
     checkFinite(file, network);
     for (DenseLayer layer : network.denseLayers()) {
       checkNamed(file, "activation", Activation.class, layer.activation(), mapper);
+    }
+    if (!isDenseStack(network)) {
+      for (Layer layer : network.spec().layers()) {
+        checkNamed(file, "layer", Layer.class, layer, mapper);
+      }
     }
     if (cost != null) {
       checkNamed(file, "cost", Cost.class, cost, mapper);
@@ -154,8 +180,18 @@ public final class NetworkFile {
     return new Reader(file, mapper).read(root);
   }
 
+  /** Whether format 1 holds {@code network}: dense layers only, on a flat input. */
+  static boolean isDenseStack(Network network) {
+    return network.spec().input().isFlat()
+        && network.layers().stream().allMatch(DenseLayer.class::isInstance);
+  }
+
   private static void writeJson(JsonGenerator json, Network network, Cost cost, JsonNode training,
       ObjectMapper mapper) throws IOException {
+    if (!isDenseStack(network)) {
+      writeLayers(json, network, cost, training, mapper);
+      return;
+    }
     ObjectWriter activationWriter = mapper.writerFor(Activation.class);
     json.writeStartObject();
     json.writeNumberField("format", FORMAT);
@@ -198,7 +234,58 @@ public final class NetworkFile {
     json.writeEndObject();
   }
 
+  private static void writeLayers(JsonGenerator json, Network network, Cost cost,
+      JsonNode training, ObjectMapper mapper) throws IOException {
+    ObjectWriter layerWriter = mapper.writerFor(Layer.class);
+    json.writeStartObject();
+    json.writeNumberField("format", LAYERS_FORMAT);
+    dev.nnj.datasets.Shape input = network.spec().input();
+    json.writeFieldName("input");
+    json.writeArray(new int[] {input.channels(), input.height(), input.width()}, 0, 3);
+    json.writeArrayFieldStart("layers");
+    for (BuiltLayer layer : network.layers()) {
+      json.writeStartObject();
+      json.writeFieldName("layer");
+      layerWriter.writeValue(json, layer.layer());
+      json.writeArrayFieldStart("parameters");
+      for (double[] block : layer.parameters()) {
+        json.writeStartArray();
+        for (double value : block) {
+          json.writeNumber(value);
+        }
+        json.writeEndArray();
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeFieldName("cost");
+    mapper.writerFor(Cost.class).writeValue(json, cost);
+    json.writeFieldName("training");
+    mapper.writeTree(json, training == null ? mapper.nullNode() : training);
+    json.writeEndObject();
+  }
+
   private static void checkFinite(Path file, Network network) {
+    if (isDenseStack(network)) {
+      checkFiniteDense(file, network); // in the book's indexing
+      return;
+    }
+    for (int l = 0; l < network.layers().size(); l++) {
+      double[][] blocks = network.layers().get(l).parameters();
+      for (int b = 0; b < blocks.length; b++) {
+        for (int i = 0; i < blocks[b].length; i++) {
+          if (!Double.isFinite(blocks[b][i])) {
+            throw new NetworkFileException(file, "cannot save a non-finite parameter: layer "
+                + (l + 1) + " (" + network.layers().get(l).layer() + ") block " + b + " entry "
+                + i + " = " + blocks[b][i]);
+          }
+        }
+      }
+    }
+  }
+
+  private static void checkFiniteDense(Path file, Network network) {
     for (int l = 0; l < network.denseLayers().size(); l++) {
       DenseLayer layer = network.denseLayers().get(l);
       for (int j = 0; j < layer.outputs(); j++) {
@@ -255,13 +342,18 @@ public final class NetworkFile {
       }
       JsonNode format = root.get("format");
       if (format == null || format.isNull()) {
-        throw refuse("no \"format\" version; this nnj reads format " + FORMAT);
+        throw refuse("no \"format\" version; this nnj reads formats " + FORMAT + " and " + LAYERS_FORMAT);
       }
       if (!format.isIntegralNumber()) {
         throw refuse("\"format\" must be an integer, found " + format);
       }
-      if (format.asInt() != FORMAT || !format.canConvertToInt()) {
-        throw refuse("was written in format " + format + "; this nnj reads format " + FORMAT);
+      if (!format.canConvertToInt()
+          || (format.asInt() != FORMAT && format.asInt() != LAYERS_FORMAT)) {
+        throw refuse("was written in format " + format + "; this nnj reads formats " + FORMAT
+            + " and " + LAYERS_FORMAT);
+      }
+      if (format.asInt() == LAYERS_FORMAT) {
+        return readLayers(root);
       }
       List<String> unknown = new ArrayList<>();
       root.fieldNames().forEachRemaining(name -> {
@@ -289,6 +381,69 @@ public final class NetworkFile {
           layer.setBias(j, number(biases.get(l).get(j), "biases[" + l + "][" + j + "]"));
           for (int k = 0; k < layer.inputs(); k++) {
             layer.setWeight(j, k, number(weights.get(l).get(j).get(k), "weights[" + l + "][" + j + "][" + k + "]"));
+          }
+        }
+      }
+      JsonNode costNode = root.get("cost");
+      Cost cost = costNode == null || costNode.isNull() ? null : convert(costNode, Cost.class, "cost");
+      JsonNode training = root.get("training");
+      if (training != null && !training.isNull() && !training.isObject()) {
+        throw refuse("\"training\" must be a JSON object or null, found " + typeOf(training));
+      }
+      return new Saved(network, cost, training == null || training.isNull() ? null : training);
+    }
+
+    private Saved readLayers(JsonNode root) {
+      List<String> unknown = new ArrayList<>();
+      root.fieldNames().forEachRemaining(name -> {
+        if (!LAYERS_FIELDS.contains(name)) {
+          unknown.add(name);
+        }
+      });
+      if (!unknown.isEmpty()) {
+        throw refuse("unknown field(s) " + unknown + " in format " + LAYERS_FORMAT + "; known: "
+            + new java.util.TreeSet<>(LAYERS_FIELDS));
+      }
+      JsonNode dims = array(required(root, "input"), "input", 3, "channels, height, width");
+      for (JsonNode dim : dims) {
+        if (!dim.isIntegralNumber() || !dim.canConvertToInt() || dim.asInt() < 1) {
+          throw refuse("\"input\" must be three positive integers, channels, height, width: " + dims);
+        }
+      }
+      dev.nnj.datasets.Shape input;
+      try {
+        input = new dev.nnj.datasets.Shape(dims.get(0).asInt(), dims.get(1).asInt(),
+            dims.get(2).asInt());
+      } catch (IllegalArgumentException e) {
+        throw refuse("\"input\": " + e.getMessage());
+      }
+      JsonNode entries = arrayOf(required(root, "layers"), "layers");
+      List<Layer> layers = new ArrayList<>();
+      for (int l = 0; l < entries.size(); l++) {
+        JsonNode entry = entries.get(l);
+        if (!entry.isObject()) {
+          throw refuse("layers[" + l + "]: expected {\"layer\": …, \"parameters\": […]}, found "
+              + typeOf(entry));
+        }
+        layers.add(convert(required(entry, "layer"), Layer.class, "layers[" + l + "].layer"));
+      }
+      NetworkSpec spec;
+      try {
+        spec = new NetworkSpec(input, layers);
+      } catch (IllegalArgumentException e) {
+        throw refuse(e.getMessage());
+      }
+      Network network = Network.zeros(spec);
+      for (int l = 0; l < layers.size(); l++) {
+        String name = "layers[" + l + "].parameters";
+        double[][] blocks = network.layers().get(l).parameters();
+        JsonNode saved = array(required(entries.get(l), "parameters"), name, blocks.length,
+            "the blocks of " + layers.get(l));
+        for (int b = 0; b < blocks.length; b++) {
+          JsonNode block = array(saved.get(b), name + "[" + b + "]", blocks[b].length,
+              "the block's values");
+          for (int i = 0; i < blocks[b].length; i++) {
+            blocks[b][i] = number(block.get(i), name + "[" + b + "][" + i + "]");
           }
         }
       }

@@ -143,7 +143,12 @@ public record NetworkSpec(Shape input, List<Layer> layers) {
    * @throws IllegalArgumentException naming the cost and both activations
    */
   public void checkCost(Cost cost) {
-    Backpropagation.checkPairing(cost, layers.get(layers.size() - 1));
+    checkCost(cost, layers.get(layers.size() - 1));
+  }
+
+  /** {@link #checkCost(Cost)} for a network whose last layer is {@code output}. */
+  public static void checkCost(Cost cost, Layer output) {
+    Backpropagation.checkPairing(cost, output);
   }
 
   /** The number of inputs. */

@@ -163,18 +163,18 @@ class NetworkFileTest {
   }
 
   @Test
-  void read_formatTwo_isRefusedNamingBothFormats() throws IOException {
-    Path file = mutatedGolden(root -> root.put("format", 2));
+  void read_formatThree_isRefusedNamingTheFormatsRead() throws IOException {
+    Path file = mutatedGolden(root -> root.put("format", 3));
     assertThatThrownBy(() -> NetworkFile.read(file, mapper()))
         .isInstanceOf(NetworkFileException.class)
-        .hasMessage(file + ": was written in format 2; this nnj reads format 1");
+        .hasMessage(file + ": was written in format 3; this nnj reads formats 1 and 2");
   }
 
   @Test
   void read_missingFormat_isRefused() throws IOException {
     Path file = mutatedGolden(root -> root.remove("format"));
     assertThatThrownBy(() -> NetworkFile.read(file, mapper()))
-        .hasMessage(file + ": no \"format\" version; this nnj reads format 1");
+        .hasMessage(file + ": no \"format\" version; this nnj reads formats 1 and 2");
   }
 
   static Stream<Arguments> inconsistentShapes() {

@@ -48,7 +48,22 @@ class BadInputTest {
     Path badRange = write("bad-range.json", "{\"regularization\": {\"type\": \"l2\", \"lambda\": -1}}");
     Path notJson = write("not-json.json", "{\"epochs\": 3,");
     Path mispaired = write("mispaired.json", "{\"cost\": {\"type\": \"log-likelihood\"}}");
+    Path unknownLayer = write("unknown-layer.json", "{\"layers\": [{\"type\": \"conv\"}]}");
+    Path zeroUnits = write("zero-units.json",
+        "{\"layers\": [{\"type\": \"dense\", \"units\": 0}, {\"type\": \"dense\", \"units\": 10}]}");
+    Path rateOne = write("rate-one.json",
+        "{\"layers\": [{\"type\": \"dropout\", \"rate\": 1.0}, {\"type\": \"dense\", \"units\": 10}]}");
+    Path bothForms = write("both-forms.json",
+        "{\"sizes\": [784, 10], \"layers\": [{\"type\": \"dense\", \"units\": 10}]}");
     return Stream.of(
+        Arguments.of("unknown layer type", List.of(unknownLayer.toString()),
+            "unknown layer 'conv'; known: dense, dropout, flatten"),
+        Arguments.of("dense layer of no units", List.of(zeroUnits.toString()),
+            "layer 'dense': dense: units must be >= 1: 0"),
+        Arguments.of("dropout rate of one", List.of(rateOne.toString()),
+            "layer 'dropout': dropout: rate must be in [0, 1): 1.0"),
+        Arguments.of("layers and sizes at once", List.of(bothForms.toString()),
+            "either as \"layers\" or as \"sizes\""),
         Arguments.of("unknown option", List.of("--epoch", "3"), "Unknown option"),
         Arguments.of("negative learning rate", List.of("--eta", "-1"), "--eta must be a positive number"),
         Arguments.of("zero batch", List.of("--batch", "0"), "--batch must be a positive integer"),

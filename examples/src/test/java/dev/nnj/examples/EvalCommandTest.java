@@ -36,15 +36,15 @@ class EvalCommandTest extends CommandLineHarness {
   }
 
   @Test
-  void fileOfFormatTwo_isOneLineNamingTheFormat_andReadsNoData() throws IOException {
+  void fileOfAFutureFormat_isOneLineNamingTheFormat_andReadsNoData() throws IOException {
     Path file = directory.resolve("future.json");
-    Files.writeString(file, "{\"format\": 2, \"layers\": []}");
+    Files.writeString(file, "{\"format\": 3, \"layers\": []}");
     Path data = Files.createDirectory(directory.resolve("data"));
 
     assertThat(run("eval", file.toString(), "--data", data.toString())).isEqualTo(1);
 
     assertThat(oneErrorLine())
-        .isEqualTo("nnj: error: " + file + ": was written in format 2; this nnj reads format 1");
+        .isEqualTo("nnj: error: " + file + ": was written in format 3; this nnj reads formats 1 and 2");
     assertThat(data).isEmptyDirectory();
   }
 

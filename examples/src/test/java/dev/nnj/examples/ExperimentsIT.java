@@ -50,7 +50,8 @@ class ExperimentsIT {
       "ch5-784-30-30-10", new int[] {9211, 9177},
       "ch6-softmax", new int[] {9274, 9274},
       "fashion-relu-adam", new int[] {8234, 8234},
-      "relu-800-adam", new int[] {9599, 9599});
+      "relu-800-adam", new int[] {9599, 9599},
+      "relu-dropout", new int[] {9534, 9469});
 
   private static final Registry REGISTRY =
       Guice.createInjector(new NnjModule()).getInstance(Registry.class);

@@ -60,7 +60,8 @@ public final class Experiment {
   public Result run(ExperimentSpec spec, Splits data, TrainingListener listener,
       CheckpointDirectory.Saved resumeFrom, Checkpoint.Sink sink) {
     Network network = resumeFrom != null ? resumeFrom.network()
-        : Network.initialised(spec.network(), spec.initialization(), spec.seed());
+        : Network.initialised(spec.network(data.training().shape()), spec.initialization(),
+            spec.seed());
     TrainingConfig config = spec.training();
     boolean onValidation = spec.evaluateOn().equals("validation");
     if (onValidation) {

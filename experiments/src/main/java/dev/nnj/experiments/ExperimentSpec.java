@@ -5,6 +5,7 @@ import dev.nnj.activations.Sigmoid;
 import dev.nnj.core.ConstantRate;
 import dev.nnj.core.EarlyStopping;
 import dev.nnj.core.Initialization;
+import dev.nnj.core.Layer;
 import dev.nnj.core.Monitoring;
 import dev.nnj.core.NetworkSpec;
 import dev.nnj.core.NoRegularization;
@@ -14,8 +15,10 @@ import dev.nnj.core.StandardNormal;
 import dev.nnj.core.TrainingConfig;
 import dev.nnj.costs.Cost;
 import dev.nnj.costs.Quadratic;
+import dev.nnj.datasets.Shape;
 import dev.nnj.optimizers.Optimizer;
 import dev.nnj.optimizers.Sgd;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,12 +37,18 @@ import java.util.TreeSet;
  * Missing fields take chapter 1's values; unknown fields are refused.
  *
  * @param description what the experiment reproduces, free text
- * @param sizes layer sizes, input first
- * @param activations one per weighted layer; a single entry applies to every layer
+ * @param sizes layer sizes, input first: the book's stack of dense layers; empty with {@code layers}
+ * @param activations one per weighted layer; a single entry applies to every layer; empty with
+ *     {@code layers}
+ * @param layers the network as a stack of layers, each by its registry name
+ *     ({@code [{"type": "dense", "units": 100, "activation": "relu"}, {"type": "dropout"}, …]}),
+ *     taking the data's example shape; empty for the {@code sizes} form
  * @param cost the cost function
  * @param initialization how weights and biases are drawn
  * @param regularization the weight penalty
- * @param dropout the probability of dropping each hidden neuron in training
+ * @param dropout with {@code sizes}: the probability of dropping each hidden neuron in training
+ *     (a dropout layer after every hidden layer); with {@code layers}, put dropout layers where
+ *     they belong instead
  * @param optimizer the update rule with its hyperparameters
  * @param schedule how the learning rate changes per epoch
  * @param earlyStopping when to stop early
@@ -54,8 +63,9 @@ import java.util.TreeSet;
  */
 public record ExperimentSpec(
     String description,
-    List<Integer> sizes,
-    List<Activation> activations,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Integer> sizes,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Activation> activations,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Layer> layers,
     Cost cost,
     Initialization initialization,
     Regularization regularization,
@@ -79,10 +89,24 @@ public record ExperimentSpec(
     if (activations != null && activations.stream().anyMatch(Objects::isNull)) {
       throw new IllegalArgumentException("activations must not contain null: " + activations);
     }
-    sizes = List.copyOf(Objects.requireNonNullElse(sizes, List.of(784, 30, 10)));
-    activations = List.copyOf(Objects.requireNonNullElse(activations, List.of(new Sigmoid())));
-    if (activations.size() == 1 && sizes.size() > 2) {
-      activations = Collections.nCopies(sizes.size() - 1, activations.get(0));
+    if (layers != null && layers.stream().anyMatch(Objects::isNull)) {
+      throw new IllegalArgumentException("layers must not contain null: " + layers);
+    }
+    layers = List.copyOf(Objects.requireNonNullElse(layers, List.of()));
+    if (!layers.isEmpty()) {
+      if ((sizes != null && !sizes.isEmpty()) || (activations != null && !activations.isEmpty())
+          || (dropout != null && dropout != 0.0)) {
+        throw new IllegalArgumentException("give the network either as \"layers\" or as "
+            + "\"sizes\" with \"activations\" and \"dropout\", not both");
+      }
+      sizes = List.of();
+      activations = List.of();
+    } else {
+      sizes = List.copyOf(Objects.requireNonNullElse(sizes, List.of(784, 30, 10)));
+      activations = List.copyOf(Objects.requireNonNullElse(activations, List.of(new Sigmoid())));
+      if (activations.size() == 1 && sizes.size() > 2) {
+        activations = Collections.nCopies(sizes.size() - 1, activations.get(0));
+      }
     }
     cost = Objects.requireNonNullElse(cost, new Quadratic());
     initialization = Objects.requireNonNullElse(initialization, new StandardNormal());
@@ -102,7 +126,11 @@ public record ExperimentSpec(
     seed = Objects.requireNonNullElse(seed, 1L);
     monitoring = Objects.requireNonNullElse(monitoring, Monitoring.EVALUATION_ACCURACY);
     // Build both now so that a bad spec is refused when it is read, naming the value.
-    new NetworkSpec(sizes, activations, dropout).checkCost(cost);
+    if (layers.isEmpty()) {
+      new NetworkSpec(sizes, activations, dropout).checkCost(cost);
+    } else {
+      NetworkSpec.checkCost(cost, layers.get(layers.size() - 1));
+    }
     new TrainingConfig(epochs, batchSize, seed, regularization, schedule, earlyStopping,
         monitoring);
   }
@@ -161,12 +189,34 @@ public record ExperimentSpec(
   /** Chapter 1's run: {@code [784, 30, 10]} sigmoid, quadratic cost, SGD η = 3.0, m = 10, 30 epochs. */
   public static ExperimentSpec chapterOne() {
     return new ExperimentSpec(null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null, null);
+        null, null, null, null, null, null);
   }
 
-  /** The network's shape. */
+  /**
+   * The network of the {@code sizes} form, whose input is the first size.
+   *
+   * @throws IllegalStateException for the {@code layers} form, which takes the data's shape
+   */
   public NetworkSpec network() {
+    if (!layers.isEmpty()) {
+      throw new IllegalStateException("a spec of layers is built for the data's example shape: "
+          + "network(data.shape())");
+    }
     return new NetworkSpec(sizes, activations, dropout);
+  }
+
+  /**
+   * The network for examples of shape {@code input}: the stack of {@code layers} on it, or the
+   * dense stack of {@code sizes} (whose first size must then be the input's size).
+   *
+   * @throws IllegalArgumentException naming the layer and the shape it cannot take
+   */
+  public NetworkSpec network(Shape input) {
+    java.util.Objects.requireNonNull(input, "input");
+    if (layers.isEmpty()) {
+      return new NetworkSpec(sizes, activations, dropout);
+    }
+    return new NetworkSpec(input, layers);
   }
 
   /** The training configuration. */
@@ -180,12 +230,13 @@ public record ExperimentSpec(
    * otherwise the hidden layers take the first one and the output layer the last.
    */
   public ExperimentSpec withSizes(List<Integer> sizes) {
-    List<Activation> kept = activations;
-    if (activations.size() != sizes.size() - 1 && sizes.size() >= 2) {
-      kept = new java.util.ArrayList<>(Collections.nCopies(sizes.size() - 2, activations.get(0)));
-      kept.add(activations.get(activations.size() - 1));
+    List<Activation> kept = activations.isEmpty() ? List.of(new Sigmoid()) : activations;
+    if (kept.size() != sizes.size() - 1 && sizes.size() >= 2) {
+      List<Activation> chosen = kept;
+      kept = new java.util.ArrayList<>(Collections.nCopies(sizes.size() - 2, chosen.get(0)));
+      kept.add(chosen.get(chosen.size() - 1));
     }
-    return new ExperimentSpec(description, sizes, kept, cost, initialization, regularization,
+    return new ExperimentSpec(description, sizes, kept, null, cost, initialization, regularization,
         dropout, optimizer, schedule, earlyStopping, dataset, evaluateOn, epochs, batchSize, seed,
         monitoring);
   }
@@ -197,14 +248,14 @@ public record ExperimentSpec(
 
   /** This spec with another dataset. */
   public ExperimentSpec withDataset(NamedDataset dataset) {
-    return new ExperimentSpec(description, sizes, activations, cost, initialization,
+    return new ExperimentSpec(description, sizes, activations, layers, cost, initialization,
         regularization, dropout, optimizer, schedule, earlyStopping, dataset, evaluateOn, epochs,
         batchSize, seed, monitoring);
   }
 
   /** This spec with other epochs, mini-batch size, learning rate or seed; null keeps the value. */
   public ExperimentSpec with(Integer epochs, Integer batchSize, Double learningRate, Long seed) {
-    return new ExperimentSpec(description, sizes, activations, cost, initialization,
+    return new ExperimentSpec(description, sizes, activations, layers, cost, initialization,
         regularization, dropout,
         learningRate == null ? optimizer : optimizer.withLearningRate(learningRate),
         schedule, earlyStopping, dataset, evaluateOn,

@@ -94,4 +94,47 @@ class CheckpointDirectoryTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("no checkpoint (epoch-NNNN.json) in " + directory);
   }
+
+  /**
+   * A stack of layers with dropout between them, its masks drawn from the trainer's stream:
+   * stopped after two of four epochs and resumed from the directory, it ends with the bits of an
+   * uninterrupted run.
+   */
+  @Test
+  void layeredRunWithDropout_resumedFromTheDirectory_endsAsAnUninterruptedRun() throws IOException {
+    Path file = directory.resolve("spec.json");
+    Files.writeString(file, """
+        {"layers": [{"type": "dense", "units": 6, "activation": "tanh"},
+                    {"type": "dropout", "rate": 0.3},
+                    {"type": "dense", "units": 2, "activation": "softmax"}],
+         "cost": "log-likelihood", "optimizer": {"type": "adam", "learningRate": 0.01},
+         "dataset": "xor", "evaluateOn": "validation", "epochs": 4, "batchSize": 7, "seed": 2}""");
+    com.google.inject.Injector injector = Guice.createInjector(new NnjModule(),
+        new com.google.inject.AbstractModule() {
+          @Override protected void configure() {
+            dev.nnj.datasets.DatasetsModule.datasetBinder(binder()).addBinding("xor")
+                .toInstance(new ExperimentSpecTest.Xor());
+          }
+        });
+    Registry registry = injector.getInstance(Registry.class);
+    ExperimentSpec spec = ExperimentSpec.read(file, registry);
+    dev.nnj.datasets.Splits data = new ExperimentSpecTest.Xor().load(null);
+    Experiment experiment = injector.getInstance(Experiment.class);
+
+    Experiment.Result straight = experiment.run(spec, data, dev.nnj.core.TrainingListener.NONE);
+    Path checkpoints = directory.resolve("checkpoints");
+    experiment.run(spec.with(2, null, null, null), data, dev.nnj.core.TrainingListener.NONE, null,
+        new CheckpointDirectory(checkpoints, spec, registry.jsonMapper()));
+    CheckpointDirectory.Saved saved = CheckpointDirectory.latest(checkpoints, registry.jsonMapper());
+    assertThat(saved.experiment()).isEqualTo(spec);
+    Experiment.Result resumed = experiment.run(saved.experiment(), data,
+        dev.nnj.core.TrainingListener.NONE, saved, null);
+
+    assertThat(resumed.network().parameterSnapshot())
+        .isDeepEqualTo(straight.network().parameterSnapshot());
+    assertThat(resumed.history().epochs()).extracting(EpochResult::correct)
+        .containsExactlyElementsOf(straight.history().epochs().stream()
+            .map(EpochResult::correct).toList());
+    assertThat(resumed.test()).isEqualTo(straight.test());
+  }
 }

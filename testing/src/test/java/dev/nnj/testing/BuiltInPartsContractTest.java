@@ -4,11 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import dev.nnj.activations.Activation;
+import dev.nnj.core.Dense;
+import dev.nnj.core.Dropout;
 import dev.nnj.core.Initialization;
+import dev.nnj.core.Layer;
 import dev.nnj.core.Schedule;
 import dev.nnj.costs.Cost;
 import dev.nnj.datasets.DataLocation;
 import dev.nnj.datasets.Dataset;
+import dev.nnj.datasets.Shape;
 import dev.nnj.optimizers.Optimizer;
 import dev.nnj.experiments.NnjModule;
 import dev.nnj.experiments.Registry;
@@ -110,5 +114,36 @@ class BuiltInPartsContractTest {
     }
     Dataset csv = INJECTOR.getInstance(Registry.class).dataset("csv");
     DatasetContract.check("csv", csv, DataLocation.of(directory));
+  }
+
+  /** Every bound layer with its defaults, on a flat input and on an image. */
+  static Stream<Arguments> layers() {
+    return partsOf(Layer.class).flatMap(part -> Stream.of(
+        Arguments.of(part.get()[0], part.get()[1], Shape.flat(6)),
+        Arguments.of(part.get()[0], part.get()[1], new Shape(2, 3, 2))));
+  }
+
+  @ParameterizedTest(name = "{0} on {2}")
+  @MethodSource("layers")
+  void layer_keepsTheContract(String name, Layer layer, Shape input) {
+    LayerContract.check(name, layer, input);
+  }
+
+  /** The dense layer with each bound activation, the kinks of relu and its kin included. */
+  static Stream<Arguments> denseActivations() {
+    return partsOf(dev.nnj.activations.Activation.class);
+  }
+
+  @ParameterizedTest(name = "dense {0}")
+  @MethodSource("denseActivations")
+  void dense_keepsTheContractWithEveryActivation(String name,
+      dev.nnj.activations.Activation activation) {
+    LayerContract.check("dense " + name, new Dense(5, activation), Shape.flat(4));
+  }
+
+  @ParameterizedTest(name = "rate {0}")
+  @ValueSource(doubles = {0.0, 0.2, 0.9})
+  void dropout_keepsTheContractAtEveryRate(double rate) {
+    LayerContract.check("dropout " + rate, new Dropout(rate), Shape.flat(7));
   }
 }
