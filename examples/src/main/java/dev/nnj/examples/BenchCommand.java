@@ -41,7 +41,7 @@ final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--sizes", paramLabel = "N,N[,N...]", split = ",", hideParamSyntax = true,
-      description = "DenseLayer sizes, input first (default: the three configurations above).")
+      description = "Layer sizes, input first (default: the three configurations above).")
   List<Integer> sizes;
 
   @Option(names = "--batch", paramLabel = "M",

@@ -1,6 +1,5 @@
 package dev.nnj.examples;
 
-import dev.nnj.activations.Activation;
 import dev.nnj.activations.Softmax;
 import dev.nnj.core.Network;
 import dev.nnj.core.NetworkFile;
@@ -72,8 +71,9 @@ final class PredictCommand implements Callable<Integer> {
       throw new IllegalArgumentException(modelFile + ": the network takes " + inputs
           + " inputs; a 28x28 digit needs 784");
     }
-    List<Activation> activations = network.spec().activations();
-    boolean softmax = activations.get(activations.size() - 1) instanceof Softmax;
+    List<dev.nnj.core.Layer> layers = network.spec().layers();
+    boolean softmax = layers.get(layers.size() - 1) instanceof dev.nnj.core.Dense last
+        && last.activation() instanceof Softmax;
 
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();

@@ -51,7 +51,7 @@ final class TrainCommand implements Callable<Integer> {
   Path specFile;
 
   @Option(names = "--sizes", paramLabel = "N,N[,N...]", split = ",", hideParamSyntax = true,
-      description = "DenseLayer sizes, input first (chapter 1: 784,30,10).")
+      description = "Layer sizes, input first (chapter 1: 784,30,10).")
   List<Integer> sizes;
 
   @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training data (chapter 1: 30).")
