@@ -6,9 +6,11 @@ import com.google.inject.multibindings.MapBinder;
 
 /**
  * Binds core's own families under their names — initialisations ({@code "standard-normal"},
- * {@code "normal-over-fan-in"}, {@code "glorot"}, {@code "he"}), regularisations ({@code "none"},
+ * {@code "normal-over-fan-in"}, {@code "glorot"}, {@code "he"},
+ * {@code "normal-over-fan-out"}, {@code "zeros"}), regularisations ({@code "none"},
  * {@code "l2"}, {@code "l1"}) and schedules ({@code "constant"}, {@code "step-decay"},
- * {@code "halve-on-plateau"}) and layers ({@code "dense"}, {@code "dropout"}, {@code "flatten"})
+ * {@code "halve-on-plateau"}) and layers ({@code "dense"}, {@code "dropout"}, {@code "flatten"}, {@code "conv"},
+ * {@code "max-pool"})
  * — each with its default parameters.
  *
  * <p>The names are part of nnj's file formats and never change. A duplicate name fails when the
@@ -42,12 +44,16 @@ public final class CoreModule extends AbstractModule {
     layers.addBinding("dense").toInstance(new Dense());
     layers.addBinding("dropout").toInstance(new Dropout());
     layers.addBinding("flatten").toInstance(new Flatten());
+    layers.addBinding("conv").toInstance(new Conv());
+    layers.addBinding("max-pool").toInstance(new MaxPool());
 
     MapBinder<String, Initialization> initializations = initializationBinder(binder());
     initializations.addBinding("standard-normal").toInstance(new StandardNormal());
     initializations.addBinding("normal-over-fan-in").toInstance(new NormalOverFanIn());
     initializations.addBinding("glorot").toInstance(new Glorot());
     initializations.addBinding("he").toInstance(new He());
+    initializations.addBinding("normal-over-fan-out").toInstance(new NormalOverFanOut());
+    initializations.addBinding("zeros").toInstance(new Zeros());
 
     MapBinder<String, Regularization> regularizations = regularizationBinder(binder());
     regularizations.addBinding("none").toInstance(new NoRegularization());

@@ -1,5 +1,6 @@
 package dev.nnj.core;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.nnj.activations.Activation;
 import dev.nnj.activations.Sigmoid;
 import dev.nnj.datasets.Shape;
@@ -13,8 +14,11 @@ import java.util.Objects;
  *
  * @param units the number of neurons, ≥ 1
  * @param activation σ
+ * @param initialization how this layer's weights and biases are drawn, or null (left out in
+ *     JSON) for the network's; {@code network3.py}'s softmax layer is {@code "zeros"}
  */
-public record Dense(int units, Activation activation) implements Layer {
+public record Dense(int units, Activation activation,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Initialization initialization) implements Layer {
 
   /** Refuses {@code units} below one and a missing activation. */
   public Dense {
@@ -22,6 +26,11 @@ public record Dense(int units, Activation activation) implements Layer {
       throw new IllegalArgumentException("dense: units must be >= 1: " + units);
     }
     Objects.requireNonNull(activation, "dense: activation");
+  }
+
+  /** A layer initialised as the network says. */
+  public Dense(int units, Activation activation) {
+    this(units, activation, null);
   }
 
   /** Chapter 1's hidden layer: 30 sigmoid neurons. */

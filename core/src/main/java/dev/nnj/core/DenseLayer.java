@@ -106,7 +106,8 @@ public final class DenseLayer implements BuiltLayer {
   }
 
   @Override
-  public void initialiseBiases(Initialization initialization, RandomGenerator random) {
+  public void initialiseBiases(Initialization network, RandomGenerator random) {
+    Initialization initialization = own(network);
     for (int j = 0; j < outputs; j++) {
       biases[j] = initialization.bias(random, inputs, outputs);
     }
@@ -114,12 +115,18 @@ public final class DenseLayer implements BuiltLayer {
 
   /** Row by row in the book's {@code (j, k)} order, as {@code network.py} draws them. */
   @Override
-  public void initialiseWeights(Initialization initialization, RandomGenerator random) {
+  public void initialiseWeights(Initialization network, RandomGenerator random) {
+    Initialization initialization = own(network);
     for (int j = 0; j < outputs; j++) {
       for (int k = 0; k < inputs; k++) {
         weights[k][j] = initialization.weight(random, inputs, outputs);
       }
     }
+  }
+
+  /** The layer's own initialisation if it names one, else the network's. */
+  private Initialization own(Initialization network) {
+    return layer.initialization() != null ? layer.initialization() : network;
   }
 
   @Override

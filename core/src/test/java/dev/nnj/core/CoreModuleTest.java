@@ -63,7 +63,8 @@ class CoreModuleTest {
 
   @Test
   void maps_holdTheBuiltInNames() {
-    assertThat(INITIALIZATIONS).containsOnlyKeys("standard-normal", "normal-over-fan-in", "glorot", "he");
+    assertThat(INITIALIZATIONS).containsOnlyKeys("standard-normal", "normal-over-fan-in", "glorot", "he",
+        "normal-over-fan-out", "zeros");
     assertThat(REGULARIZATIONS).containsOnlyKeys("none", "l2", "l1");
     assertThat(SCHEDULES).containsOnlyKeys("constant", "step-decay", "halve-on-plateau");
   }

@@ -48,7 +48,7 @@ class BadInputTest {
     Path badRange = write("bad-range.json", "{\"regularization\": {\"type\": \"l2\", \"lambda\": -1}}");
     Path notJson = write("not-json.json", "{\"epochs\": 3,");
     Path mispaired = write("mispaired.json", "{\"cost\": {\"type\": \"log-likelihood\"}}");
-    Path unknownLayer = write("unknown-layer.json", "{\"layers\": [{\"type\": \"conv\"}]}");
+    Path unknownLayer = write("unknown-layer.json", "{\"layers\": [{\"type\": \"lstm\"}]}");
     Path zeroUnits = write("zero-units.json",
         "{\"layers\": [{\"type\": \"dense\", \"units\": 0}, {\"type\": \"dense\", \"units\": 10}]}");
     Path rateOne = write("rate-one.json",
@@ -57,7 +57,7 @@ class BadInputTest {
         "{\"sizes\": [784, 10], \"layers\": [{\"type\": \"dense\", \"units\": 10}]}");
     return Stream.of(
         Arguments.of("unknown layer type", List.of(unknownLayer.toString()),
-            "unknown layer 'conv'; known: dense, dropout, flatten"),
+            "unknown layer 'lstm'; known: conv, dense, dropout, flatten, max-pool"),
         Arguments.of("dense layer of no units", List.of(zeroUnits.toString()),
             "layer 'dense': dense: units must be >= 1: 0"),
         Arguments.of("dropout rate of one", List.of(rateOne.toString()),

@@ -88,16 +88,20 @@ final class NamedPartReader<T> extends StdDeserializer<T> {
     String part = family + " '" + name.asText() + "'";
     ObjectNode defaultTree = plain.valueToTree(defaults);
     ObjectNode merged = defaultTree.deepCopy();
+    // The fields the default writes, and those it leaves out when null (a layer's own
+    // initialisation): every property Jackson sees on the class.
+    TreeSet<String> fields = new TreeSet<>();
+    merged.fieldNames().forEachRemaining(fields::add);
+    plain.getSerializationConfig().introspect(plain.constructType(defaults.getClass()))
+        .findProperties().forEach(property -> fields.add(property.getName()));
+    fields.remove("type");
     List<String> unknown = new ArrayList<>();
     given.fieldNames().forEachRemaining(field -> {
-      if (!merged.has(field) && !field.equals("type")) {
+      if (!fields.contains(field) && !field.equals("type")) {
         unknown.add(field);
       }
     });
     if (!unknown.isEmpty()) {
-      TreeSet<String> fields = new TreeSet<>();
-      merged.fieldNames().forEachRemaining(fields::add);
-      fields.remove("type");
       throw new IllegalArgumentException(part + ": unknown field \"" + unknown.get(0) + "\"; "
           + (fields.isEmpty() ? "it takes no fields" : "known: " + String.join(", ", fields)));
     }

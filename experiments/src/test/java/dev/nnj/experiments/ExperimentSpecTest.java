@@ -264,6 +264,28 @@ class ExperimentSpecTest {
     Files.writeString(file, csv);
   }
 
+  /** network3's setup: its own initialisation per layer, the softmax layer starting at zero. */
+  @Test
+  void layer_mayNameItsOwnInitialization() throws IOException {
+    ExperimentSpec spec = read("""
+        {"layers": [{"type": "conv", "filters": 2, "kernel": 3, "activation": "relu",
+                     "initialization": {"type": "normal-over-fan-out", "poolArea": 4}},
+                    {"type": "max-pool"},
+                    {"type": "dense", "units": 10, "activation": "softmax",
+                     "initialization": "zeros"}],
+         "cost": "log-likelihood", "initialization": "normal-over-fan-out"}""");
+    assertThat(spec.layers().get(0)).isEqualTo(new dev.nnj.core.Conv(2, 3,
+        new dev.nnj.activations.Relu(), new dev.nnj.core.NormalOverFanOut(4)));
+    dev.nnj.core.Network network = dev.nnj.core.Network.initialised(
+        spec.network(new dev.nnj.datasets.Shape(1, 6, 6)), spec.initialization(), 1);
+    double[][] softmax = network.layers().get(2).parameters();
+    for (double[] block : softmax) {
+      assertThat(block).containsOnly(0.0);
+    }
+    assertThat(network.layers().get(0).parameters()[0]).doesNotContain(0.0);
+    assertThat(read(spec.toJson(registry))).isEqualTo(spec);
+  }
+
   private ExperimentSpec read(String json) throws IOException {
     Path file = directory.resolve("spec.json");
     Files.writeString(file, json);

@@ -62,11 +62,11 @@ class LayeredNetworkFileTest {
   @Test
   void unknownLayerKind_isRefusedNamingItAndTheKnownOnes() throws Exception {
     Path file = written(root -> ((ObjectNode) root.get("layers").get(0).get("layer"))
-        .put("type", "conv"));
+        .put("type", "lstm"));
     assertThatThrownBy(() -> NetworkFile.read(file, mapper))
         .isInstanceOf(NetworkFileException.class)
         .hasMessageContaining("layers[0].layer")
-        .hasMessageContaining("unknown layer 'conv'; known: dense, dropout, flatten")
+        .hasMessageContaining("unknown layer 'lstm'; known: conv, dense, dropout, flatten, max-pool")
         .hasMessageNotContaining("\n");
   }
 

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import dev.nnj.activations.Activation;
+import dev.nnj.core.Conv;
 import dev.nnj.core.Dense;
+import dev.nnj.core.MaxPool;
 import dev.nnj.core.Dropout;
 import dev.nnj.core.Initialization;
 import dev.nnj.core.Layer;
@@ -116,11 +118,36 @@ class BuiltInPartsContractTest {
     DatasetContract.check("csv", csv, DataLocation.of(directory));
   }
 
-  /** Every bound layer with its defaults, on a flat input and on an image. */
+  /** Every bound layer with its defaults, on each of a flat input and an image it takes. */
   static Stream<Arguments> layers() {
-    return partsOf(Layer.class).flatMap(part -> Stream.of(
-        Arguments.of(part.get()[0], part.get()[1], Shape.flat(6)),
-        Arguments.of(part.get()[0], part.get()[1], new Shape(2, 3, 2))));
+    return partsOf(Layer.class).flatMap(part -> Stream.of(Shape.flat(6), new Shape(2, 6, 6))
+        .filter(shape -> takes((Layer) part.get()[1], shape))
+        .map(shape -> Arguments.of(part.get()[0], part.get()[1], shape)));
+  }
+
+  private static boolean takes(Layer layer, Shape shape) {
+    try {
+      layer.outputShape(shape);
+      return true;
+    } catch (IllegalArgumentException refused) {
+      return false;
+    }
+  }
+
+  /** Convolutions and pools of several sizes, channels and activations. */
+  static Stream<Arguments> imageLayers() {
+    return Stream.of(
+        Arguments.of("conv 3×3 relu", new Conv(4, 3, new dev.nnj.activations.Relu()), new Shape(2, 5, 4)),
+        Arguments.of("conv 1×1", new Conv(3, 1, new dev.nnj.activations.Tanh()), new Shape(3, 2, 2)),
+        Arguments.of("conv on one channel", new Conv(2, 2, new dev.nnj.activations.Sigmoid()), new Shape(1, 4, 4)),
+        Arguments.of("max-pool 3", new MaxPool(3), new Shape(2, 6, 3)),
+        Arguments.of("max-pool 1", new MaxPool(1), new Shape(1, 2, 2)));
+  }
+
+  @ParameterizedTest(name = "{0} on {2}")
+  @MethodSource("imageLayers")
+  void imageLayer_keepsTheContract(String name, Layer layer, Shape input) {
+    LayerContract.check(name, layer, input);
   }
 
   @ParameterizedTest(name = "{0} on {2}")
