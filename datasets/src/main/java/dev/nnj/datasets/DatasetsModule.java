@@ -5,8 +5,8 @@ import com.google.inject.Binder;
 import com.google.inject.multibindings.MapBinder;
 
 /**
- * Binds the built-in datasets under their names: {@code "mnist"}, {@code "fashion-mnist"} and
- * {@code "csv"} (the user's own files). Binds loaders, never data.
+ * Binds the built-in datasets under their names: {@code "mnist"}, {@code "fashion-mnist"},
+ * {@code "mnist-expanded"} (chapter 6) and {@code "csv"} (the user's own files). Binds loaders, never data.
  */
 public final class DatasetsModule extends AbstractModule {
   /** The map users add to: {@code datasetBinder(binder()).addBinding("my-digits").toInstance(…)}. */
@@ -20,5 +20,6 @@ public final class DatasetsModule extends AbstractModule {
     datasets.addBinding("mnist").toInstance(new Mnist());
     datasets.addBinding("fashion-mnist").toInstance(new FashionMnist());
     datasets.addBinding("csv").toInstance(new CsvDataset());
+    datasets.addBinding("mnist-expanded").toInstance(new MnistExpanded());
   }
 }

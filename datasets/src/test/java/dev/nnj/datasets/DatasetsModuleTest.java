@@ -25,9 +25,9 @@ class DatasetsModuleTest {
   }
 
   @Test
-  void injector_bindsMnistFashionMnistAndCsv() {
+  void injector_bindsMnistFashionMnistExpandedMnistAndCsv() {
     Map<String, Dataset> datasets = Guice.createInjector(new DatasetsModule()).getInstance(DATASETS);
-    assertThat(datasets).containsOnlyKeys("mnist", "fashion-mnist", "csv");
+    assertThat(datasets).containsOnlyKeys("mnist", "fashion-mnist", "mnist-expanded", "csv");
     assertThat(datasets.get("csv")).isInstanceOf(CsvDataset.class);
     assertThat(datasets.get("mnist")).isInstanceOf(Mnist.class);
     assertThat(datasets.get("fashion-mnist")).isInstanceOf(FashionMnist.class);
@@ -38,7 +38,7 @@ class DatasetsModuleTest {
     Dataset mine = new Mnist();
     Map<String, Dataset> datasets = Guice.createInjector(new DatasetsModule(), userModule("my-digits", mine))
         .getInstance(DATASETS);
-    assertThat(datasets).containsOnlyKeys("mnist", "fashion-mnist", "csv", "my-digits");
+    assertThat(datasets).containsOnlyKeys("mnist", "fashion-mnist", "mnist-expanded", "csv", "my-digits");
     assertThat(datasets.get("my-digits")).isSameAs(mine);
   }
 

@@ -60,6 +60,10 @@ class DatasetsCommandTest extends CommandLineHarness {
     assertThat(out.toString()).contains("list", "fetch", "verify");
   }
 
+  /** The expanded MNIST's cache, made on its first load. */
+  private static final String EXPANDED_MISSING = " (missing train-expanded-images-idx3-ubyte, "
+      + "train-expanded-labels-idx1-ubyte, train-expanded.sha256)";
+
   @Test
   void list_emptyDirectory_showsEveryDatasetAndWhatIsMissing() {
     // The one place this test sees the machine: the Debian package's files, if installed, are
@@ -77,7 +81,10 @@ class DatasetsCommandTest extends CommandLineHarness {
         fashionFiles,
         "mnist: MNIST handwritten digits: 50,000 training, 10,000 validation, 10,000 test images, 28×28",
         "  " + data + " (missing train-images-idx3-ubyte, train-labels-idx1-ubyte, "
-            + "t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte)");
+            + "t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte)",
+        "mnist-expanded: MNIST with every training image shifted by one pixel four ways: "
+            + "250,000 training images (chapter 6)",
+        "  " + data + EXPANDED_MISSING);
     assertThat(err.toString()).isEmpty();
   }
 
@@ -87,7 +94,7 @@ class DatasetsCommandTest extends CommandLineHarness {
     assertThat(run("datasets", "list", "--data", data.toString())).isZero();
     assertThat(out.toString().lines()).filteredOn(line -> line.startsWith("  "))
         .containsExactly("  " + data + " (missing train.csv, test.csv)",
-            "  " + data + " (complete)", "  " + data + " (complete)");
+            "  " + data + " (complete)", "  " + data + " (complete)", "  " + data + EXPANDED_MISSING);
   }
 
   @Test
@@ -128,7 +135,7 @@ class DatasetsCommandTest extends CommandLineHarness {
   @ValueSource(strings = {"verify", "fetch"})
   void unknownDataset_isOneLineListingTheKnownOnes(String subcommand) {
     assertThat(run("datasets", subcommand, "cifar", "--data", data.toString())).isEqualTo(2);
-    assertThat(oneErrorLine()).isEqualTo("nnj: unknown dataset 'cifar'; known: csv, fashion-mnist, mnist"
+    assertThat(oneErrorLine()).isEqualTo("nnj: unknown dataset 'cifar'; known: csv, fashion-mnist, mnist, mnist-expanded"
         + "; parts of your own load with --plugins JAR|DIR or $NNJ_PLUGINS (see 'nnj datasets " + subcommand + " --help')");
   }
 }

@@ -72,7 +72,7 @@ class MainTest extends CommandLineHarness {
   @Test
   void unknownDataset_isOneLineListingTheKnownOnes() {
     assertThat(run("train", "--dataset", "cifar")).isEqualTo(1);
-    assertThat(oneErrorLine()).isEqualTo("nnj: error: unknown dataset 'cifar'; known: csv, fashion-mnist, mnist"
+    assertThat(oneErrorLine()).isEqualTo("nnj: error: unknown dataset 'cifar'; known: csv, fashion-mnist, mnist, mnist-expanded"
         + "; parts of your own load with --plugins JAR|DIR or $NNJ_PLUGINS");
   }
 

@@ -145,7 +145,7 @@ class PartDefaultsTest {
     Files.writeString(file, "{\"dataset\": \"mnits\"}");
     assertThatThrownBy(() -> ExperimentSpec.read(file, INJECTOR.getInstance(Registry.class)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage(file + " (line 1, column 13): unknown dataset 'mnits'; known: csv, fashion-mnist, mnist");
+        .hasMessage(file + " (line 1, column 13): unknown dataset 'mnits'; known: csv, fashion-mnist, mnist, mnist-expanded");
   }
 
   @Test
