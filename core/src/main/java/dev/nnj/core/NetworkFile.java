@@ -355,16 +355,7 @@ public final class NetworkFile {
       if (format.asInt() == LAYERS_FORMAT) {
         return readLayers(root);
       }
-      List<String> unknown = new ArrayList<>();
-      root.fieldNames().forEachRemaining(name -> {
-        if (!FIELDS.contains(name)) {
-          unknown.add(name);
-        }
-      });
-      if (!unknown.isEmpty()) {
-        throw refuse("unknown field(s) " + unknown + " in format " + FORMAT + "; known: "
-            + new java.util.TreeSet<>(FIELDS));
-      }
+      checkFields(root, FIELDS, FORMAT);
       List<Integer> sizes = sizes(required(root, "sizes"));
       int layers = sizes.size() - 1;
       List<Activation> activations = activations(required(root, "activations"), sizes);
@@ -384,6 +375,11 @@ public final class NetworkFile {
           }
         }
       }
+      return saved(root, network);
+    }
+
+    /** The network with the file's cost and training description, both optional. */
+    private Saved saved(JsonNode root, Network network) {
       JsonNode costNode = root.get("cost");
       Cost cost = costNode == null || costNode.isNull() ? null : convert(costNode, Cost.class, "cost");
       JsonNode training = root.get("training");
@@ -393,17 +389,22 @@ public final class NetworkFile {
       return new Saved(network, cost, training == null || training.isNull() ? null : training);
     }
 
-    private Saved readLayers(JsonNode root) {
+    /** Refuses a field the format does not have, naming the ones it has. */
+    private void checkFields(JsonNode root, Set<String> known, int format) {
       List<String> unknown = new ArrayList<>();
       root.fieldNames().forEachRemaining(name -> {
-        if (!LAYERS_FIELDS.contains(name)) {
+        if (!known.contains(name)) {
           unknown.add(name);
         }
       });
       if (!unknown.isEmpty()) {
-        throw refuse("unknown field(s) " + unknown + " in format " + LAYERS_FORMAT + "; known: "
-            + new java.util.TreeSet<>(LAYERS_FIELDS));
+        throw refuse("unknown field(s) " + unknown + " in format " + format + "; known: "
+            + new java.util.TreeSet<>(known));
       }
+    }
+
+    private Saved readLayers(JsonNode root) {
+      checkFields(root, LAYERS_FIELDS, LAYERS_FORMAT);
       JsonNode dims = array(required(root, "input"), "input", 3, "channels, height, width");
       for (JsonNode dim : dims) {
         if (!dim.isIntegralNumber() || !dim.canConvertToInt() || dim.asInt() < 1) {
@@ -447,13 +448,7 @@ public final class NetworkFile {
           }
         }
       }
-      JsonNode costNode = root.get("cost");
-      Cost cost = costNode == null || costNode.isNull() ? null : convert(costNode, Cost.class, "cost");
-      JsonNode training = root.get("training");
-      if (training != null && !training.isNull() && !training.isObject()) {
-        throw refuse("\"training\" must be a JSON object or null, found " + typeOf(training));
-      }
-      return new Saved(network, cost, training == null || training.isNull() ? null : training);
+      return saved(root, network);
     }
 
     private List<Integer> sizes(JsonNode node) {
