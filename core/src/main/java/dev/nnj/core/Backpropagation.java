@@ -40,6 +40,8 @@ public final class Backpropagation {
   private final int firstLayerBlocks;
   /** The indices of the blocks of {@link #gradients} that may be non-zero after the last call. */
   private final int[] nonZeroBlocks;
+  /** The output layer's size per example. */
+  private final int outputs;
   private int nonZeroBlockCount;
   /** The inputs of the last call: the first layer's gradient rows stay valid only for them. */
   private Inputs lastInputs;
@@ -66,6 +68,7 @@ public final class Backpropagation {
     this.gradients = blocks.toArray(new double[0][]);
     this.firstLayerBlocks = forward.passes[0].gradients().length;
     this.nonZeroBlocks = new int[gradients.length];
+    this.outputs = layers.get(last).outputShape().size();
   }
 
   /**
@@ -100,7 +103,6 @@ public final class Backpropagation {
     lastInputs = x;
     double[] output = forward.run(x, training, random);
     int last = layers.size() - 1;
-    int outputs = layers.get(last).outputShape().size();
 
     // BP1's ∂C/∂a^L, or the cost's own Δ^L for its paired activation.
     cost.outputError(output, y, outputGradient[last], rows, outputs);

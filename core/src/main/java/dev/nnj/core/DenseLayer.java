@@ -22,6 +22,7 @@ public final class DenseLayer implements BuiltLayer {
 
   private final Dense layer;
   private final Shape input;
+  private final Shape output;
   private final int inputs;
   private final int outputs;
   private final Activation activation;
@@ -34,6 +35,7 @@ public final class DenseLayer implements BuiltLayer {
     this.input = input;
     this.inputs = input.size();
     this.outputs = layer.units();
+    this.output = Shape.flat(outputs);
     this.activation = layer.activation();
     this.weights = new double[inputs][outputs];
     this.biases = new double[outputs];
@@ -51,7 +53,7 @@ public final class DenseLayer implements BuiltLayer {
 
   @Override
   public Shape outputShape() {
-    return Shape.flat(outputs);
+    return output;
   }
 
   /** The number of neurons in the previous layer, {@code n_{l−1}}. */

@@ -13,7 +13,6 @@ import org.apache.commons.math3.random.RandomGenerator;
  */
 final class ForwardPass {
 
-  final List<BuiltLayer> layers;
   final int capacity;
   final BuiltLayer.Pass[] passes;
   /** The first layer's pass when it is dense, which reads {@link Inputs} directly; else null. */
@@ -24,7 +23,7 @@ final class ForwardPass {
   final double[] denseInput;
 
   ForwardPass(Network network, int capacity) {
-    this.layers = network.layers();
+    List<BuiltLayer> layers = network.layers();
     this.capacity = capacity;
     this.passes = new BuiltLayer.Pass[layers.size()];
     for (int l = 0; l < passes.length; l++) {
