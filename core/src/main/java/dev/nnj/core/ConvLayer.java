@@ -1,7 +1,7 @@
 package dev.nnj.core;
 
 import dev.nnj.activations.Activation;
-import dev.nnj.core.kernels.Matrices;
+import dev.nnj.core.kernels.Convolutions;
 import dev.nnj.datasets.Shape;
 import java.util.Arrays;
 import org.apache.commons.math3.random.RandomGenerator;
@@ -12,10 +12,9 @@ import org.apache.commons.math3.random.RandomGenerator;
  * row per patch value {@code (channel, dy, dx)}, holding that value's weight in every filter —
  * and one bias per filter. The parameter blocks are those {@code K} rows, then the biases.
  *
- * <p>The kernels are the dense ones (im2col): every output position's input patch is copied into
- * a row of a patch matrix, so the convolution of a mini-batch is one product of
- * {@code (rows · positions) × K} patches with the {@code K × filters} weights, and its gradients
- * are the dense layer's BP3 and BP4 over the same matrix. Not thread-safe.
+ * <p>The loops are {@link Convolutions}' (im2col): each example's input is copied into one row
+ * per patch value over every output position, so that the products run along rows as long as
+ * the output plane. Not thread-safe.
  */
 public final class ConvLayer implements BuiltLayer {
 
@@ -119,137 +118,55 @@ public final class ConvLayer implements BuiltLayer {
   }
 
   /**
-   * The convolution over a mini-batch: forward {@code Z = patches · w + b, A = σ(Z)}; backward
-   * {@code Δ = ∂C/∂A ⊙ σ'(Z)}, {@code ∂C/∂b = Σ Δ}, {@code ∂C/∂w = patchesᵀ Δ}, and
-   * {@code ∂C/∂input} by scattering {@code Δ wᵀ} back over the patches (col2im).
+   * The convolution over a mini-batch: forward {@code Z = w ⊛ X + b, A = σ(Z)}; backward
+   * {@code Δ = ∂C/∂A ⊙ σ'(Z)}, {@code ∂C/∂b = Σ Δ}, {@code ∂C/∂w = columnsᵀ Δ} (BP3, BP4), and
+   * {@code ∂C/∂X} by adding {@code w Δ} back over the patches (col2im). The loops are
+   * {@link Convolutions}'.
    */
   final class Pass implements BuiltLayer.Pass {
-    private final int capacity;
-    /** {@code (rows · positions) × patch}: every output position's input patch. */
-    private final double[] patches;
-    /** {@code (rows · positions) × filters}: the weighted inputs, position by position. */
-    private final double[] byPosition;
+    private final Convolutions.Workspace workspace;
     /** The weighted inputs and activations per example, filter by filter (the output's layout). */
     private final double[] z;
     private final double[] a;
     private final double[][] weightGradients;
     private final double[] biasGradients;
     private final double[][] gradients;
-    private final double[][] scratch;
-    /** Backward's workspace, made on its first call (evaluation never needs it). */
-    private double[] delta;
-    private double[][] deltaRows;
-    private double[] patchGradient;
-    private double[][] transposedWeights;
 
     Pass(int capacity) {
-      this.capacity = capacity;
-      patches = new double[capacity * positions * patch];
-      byPosition = new double[capacity * positions * filters];
+      workspace = new Convolutions.Workspace(new Convolutions.Geometry(input.channels(),
+          input.height(), input.width(), kernel, filters), capacity);
       z = new double[capacity * output.size()];
       a = new double[capacity * output.size()];
       weightGradients = new double[patch][filters];
       biasGradients = new double[filters];
       gradients = Arrays.copyOf(weightGradients, patch + 1);
       gradients[patch] = biasGradients;
-      scratch = new double[2][Math.max(patch, filters)];
     }
 
+    /** {@code a = σ(w ⊛ x + b)}. */
     @Override
     public double[] forward(double[] x, int rows, boolean training, RandomGenerator random) {
-      toPatches(x, rows);
-      Matrices.affine(patches, rows * positions, patch, weights, biases, byPosition, filters,
-          scratch);
-      for (int r = 0; r < rows; r++) {
-        int out = r * filters * positions;
-        int at = r * positions * filters;
-        for (int p = 0; p < positions; p++) {
-          for (int f = 0; f < filters; f++) {
-            z[out + f * positions + p] = byPosition[at + p * filters + f];
-          }
-        }
-      }
+      Convolutions.forward(workspace, x, rows, weights, biases, z);
       activation.apply(z, a, rows, filters * positions);
       return a;
     }
 
-    /** im2col: row {@code r · positions + p} of {@link #patches} is position p's patch of example r. */
-    private void toPatches(double[] x, int rows) {
-      int channels = input.channels();
-      int height = input.height();
-      int width = input.width();
-      int outWidth = output.width();
-      int next = 0;
-      for (int r = 0; r < rows; r++) {
-        int example = r * input.size();
-        for (int p = 0; p < positions; p++) {
-          int oy = p / outWidth;
-          int ox = p % outWidth;
-          for (int c = 0; c < channels; c++) {
-            int plane = example + c * height * width;
-            for (int dy = 0; dy < kernel; dy++) {
-              System.arraycopy(x, plane + (oy + dy) * width + ox, patches, next, kernel);
-              next += kernel;
-            }
-          }
-        }
-      }
-    }
-
     @Override
     public void backward(double[] x, double[] outputGradient, double[] inputGradient, int rows) {
-      if (delta == null) {
-        delta = new double[capacity * positions * filters];
-        deltaRows = new double[capacity * positions][filters];
-      }
-      activation.derivative(z, a, outputGradient, rows, filters * positions);
-      for (int r = 0; r < rows; r++) {
-        int out = r * filters * positions;
-        int at = r * positions * filters;
-        for (int p = 0; p < positions; p++) {
-          for (int f = 0; f < filters; f++) {
-            delta[at + p * filters + f] = outputGradient[out + f * positions + p];
+      double[] delta = outputGradient;
+      activation.derivative(z, a, delta, rows, filters * positions); // Δ = ∂C/∂a ⊙ σ'(z)
+      for (int f = 0; f < filters; f++) { // BP3, over examples and positions in order
+        double sum = 0.0;
+        for (int r = 0; r < rows; r++) {
+          for (int j = 0, at = (r * filters + f) * positions; j < positions; j++) {
+            sum += delta[at + j];
           }
         }
+        biasGradients[f] = sum;
       }
-      int n = rows * positions;
-      Matrices.toRows(delta, n, filters, deltaRows);
-      Matrices.columnSums(delta, biasGradients, n, filters);
-      Matrices.transposedTimes(patches, n, patch, deltaRows, weightGradients, filters);
+      Convolutions.weightGradient(workspace, x, delta, rows, weightGradients); // BP4
       if (inputGradient != null) {
-        if (patchGradient == null) {
-          patchGradient = new double[capacity * positions * patch];
-          transposedWeights = new double[filters][patch];
-        }
-        Matrices.timesTransposed(delta, n, weights, patch, patchGradient, filters,
-            transposedWeights, scratch);
-        fromPatches(patchGradient, inputGradient, rows);
-      }
-    }
-
-    /** col2im: adds every patch's gradient back onto the input values it was copied from. */
-    private void fromPatches(double[] from, double[] into, int rows) {
-      Arrays.fill(into, 0, rows * input.size(), 0.0);
-      int channels = input.channels();
-      int height = input.height();
-      int width = input.width();
-      int outWidth = output.width();
-      int next = 0;
-      for (int r = 0; r < rows; r++) {
-        int example = r * input.size();
-        for (int p = 0; p < positions; p++) {
-          int oy = p / outWidth;
-          int ox = p % outWidth;
-          for (int c = 0; c < channels; c++) {
-            int plane = example + c * height * width;
-            for (int dy = 0; dy < kernel; dy++) {
-              int row = plane + (oy + dy) * width + ox;
-              for (int dx = 0; dx < kernel; dx++) {
-                into[row + dx] += from[next++];
-              }
-            }
-          }
-        }
+        Convolutions.inputGradient(workspace, weights, delta, rows, inputGradient);
       }
     }
 

@@ -1,5 +1,6 @@
 package dev.nnj.core;
 
+import dev.nnj.core.kernels.Pooling;
 import dev.nnj.datasets.Shape;
 import org.apache.commons.math3.random.RandomGenerator;
 
@@ -54,8 +55,6 @@ public record MaxPool(int size) implements Layer {
     private final int width;
     private final int inSize;
     private final int outSize;
-    private final int outHeight;
-    private final int outWidth;
     private final double[] out;
     /** Per output value of the last batch, the index in its example's input of the window's maximum. */
     private final int[] argmax;
@@ -66,54 +65,22 @@ public record MaxPool(int size) implements Layer {
       this.width = input.width();
       this.inSize = input.size();
       this.outSize = output.size();
-      this.outHeight = output.height();
-      this.outWidth = output.width();
       this.out = new double[capacity * outSize];
       this.argmax = new int[capacity * outSize];
     }
 
     @Override
     public double[] forward(double[] input, int rows, boolean training, RandomGenerator random) {
-      int channels = inSize / (height * width);
-      for (int r = 0; r < rows; r++) {
-        int in = r * inSize;
-        int o = r * outSize;
-        for (int c = 0; c < channels; c++) {
-          int plane = in + c * height * width;
-          for (int oy = 0; oy < outHeight; oy++) {
-            for (int ox = 0; ox < outWidth; ox++) {
-              int best = plane + oy * size * width + ox * size;
-              double max = input[best];
-              for (int dy = 0; dy < size; dy++) {
-                int row = plane + (oy * size + dy) * width + ox * size;
-                for (int dx = 0; dx < size; dx++) {
-                  if (input[row + dx] > max) {
-                    max = input[row + dx];
-                    best = row + dx;
-                  }
-                }
-              }
-              out[o] = max;
-              argmax[o] = best - in;
-              o++;
-            }
-          }
-        }
-      }
+      Pooling.maxForward(input, rows, inSize / (height * width), height, width, size, out,
+          argmax);
       return out;
     }
 
     @Override
     public void backward(double[] input, double[] outputGradient, double[] inputGradient,
         int rows) {
-      if (inputGradient == null) {
-        return;
-      }
-      java.util.Arrays.fill(inputGradient, 0, rows * inSize, 0.0);
-      for (int r = 0; r < rows; r++) {
-        for (int o = r * outSize, end = o + outSize; o < end; o++) {
-          inputGradient[r * inSize + argmax[o]] += outputGradient[o];
-        }
+      if (inputGradient != null) {
+        Pooling.maxBackward(outputGradient, argmax, rows, inSize, outSize, inputGradient);
       }
     }
   }

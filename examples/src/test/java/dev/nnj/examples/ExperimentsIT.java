@@ -52,8 +52,9 @@ class ExperimentsIT {
       Map.entry("fashion-relu-adam", new int[] {8234, 8234}),
       Map.entry("relu-800-adam", new int[] {9599, 9599}),
       Map.entry("relu-dropout", new int[] {9534, 9469}),
-      // One epoch of the convolutional network takes about 1.5 minutes here.
-      Map.entry("ch6-conv-pool-fc100", new int[] {9367, 9347}));
+      // One epoch of a convolutional network takes about half a minute here.
+      Map.entry("ch6-conv-pool-fc100", new int[] {9367, 9347}),
+      Map.entry("ch6-conv-conv-fc100-relu", new int[] {9747, 9758}));
 
   private static final Registry REGISTRY =
       Guice.createInjector(new NnjModule()).getInstance(Registry.class);

@@ -139,6 +139,8 @@ class BuiltInPartsContractTest {
     return Stream.of(
         Arguments.of("conv 3×3 relu", new Conv(4, 3, new dev.nnj.activations.Relu()), new Shape(2, 5, 4)),
         Arguments.of("conv 1×1", new Conv(3, 1, new dev.nnj.activations.Tanh()), new Shape(3, 2, 2)),
+        // Output rows of eight: the input gradient is added straight from the product's tiles.
+        Arguments.of("conv with rows of eight", new Conv(3, 3, new dev.nnj.activations.Tanh()), new Shape(2, 4, 10)),
         Arguments.of("conv on one channel", new Conv(2, 2, new dev.nnj.activations.Sigmoid()), new Shape(1, 4, 4)),
         Arguments.of("max-pool 3", new MaxPool(3), new Shape(2, 6, 3)),
         Arguments.of("max-pool 1", new MaxPool(1), new Shape(1, 2, 2)));

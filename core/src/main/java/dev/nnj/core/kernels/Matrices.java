@@ -402,7 +402,7 @@ public final class Matrices {
    * {@code y += a·x; y += b·u; y += c·t; y += d·s} over {@code [0, n)}, element by element in
    * that order: the same rounding as four calls of {@link #addScaled}, in one pass.
    */
-  private static void addScaled4(double[] y, double a, double[] x, double b, double[] u,
+  static void addScaled4(double[] y, double a, double[] x, double b, double[] u,
       double c, double[] t, double d, double[] s, int n) {
     for (int j = 0; j < n; j++) {
       y[j] = (((y[j] + a * x[j]) + b * u[j]) + c * t[j]) + d * s[j];
@@ -410,7 +410,7 @@ public final class Matrices {
   }
 
   /** {@code y[from .. to) += v · x[from .. to)}: both rows indexed alike, so C2 vectorises it. */
-  private static void addScaled(double[] y, double v, double[] x, int from, int to) {
+  static void addScaled(double[] y, double v, double[] x, int from, int to) {
     for (int j = from; j < to; j++) {
       y[j] += v * x[j];
     }

@@ -1,0 +1,396 @@
+package dev.nnj.core.kernels;
+
+import java.util.Arrays;
+
+/**
+ * The kernels of a valid 2-D convolution of stride 1 over a mini-batch: im2col onto the
+ * register-tiled product of {@link Tiles}.
+ *
+ * <p>With {@code p = (channel, dy, dx)} a patch value and {@code j = (oy, ox)} an output position,
+ * an example's columns are {@code x[channel][oy + dy][ox + dx]} at {@code (p, j)}, and
+ *
+ * <pre>{@code
+ * forward          z[f][j]   = b[f] + Σ_p w[p][f] · x[p, j]              (K = patch)
+ * weight gradient  ∂C/∂w[p][f] = Σ_examples Σ_j x[p, j] · Δ[f][j]         (BP4; K = rows · positions)
+ * input gradient   ∂C/∂x[p, j] += Σ_f w[p][f] · Δ[f][j], added back where x[p, j] came from (col2im)
+ * }</pre>
+ *
+ * Each product packs its operands into {@link Tiles}' panels straight from the images, the
+ * weights and the errors, so the columns are never stored whole. (Panel indices are computed
+ * with shifts: {@code Tiles.ROWS = 4 = 1 << 2}, {@code Tiles.COLUMNS = 8 = 1 << 3}.)
+ * Examples are laid out as the layer's output is, filter by filter: {@code z[r][f][j]}. The
+ * forward pass and the input gradient split the batch's examples over two threads, the weight
+ * gradient its rows; every sum is one chain of fused multiply-adds in one order, so the results
+ * are bit-identical whatever the thread count and with or without the Vector API.
+ */
+public final class Convolutions {
+
+  private Convolutions() {}
+
+  /**
+   * The sizes of one convolution: {@code channels × height × width} inputs, {@code filters}
+   * kernels of {@code kernel × kernel}.
+   */
+  public record Geometry(int channels, int height, int width, int kernel, int filters) {
+
+    /** Rows of outputs per filter. */
+    public int outHeight() {
+      return height - kernel + 1;
+    }
+
+    /** Columns of outputs per filter. */
+    public int outWidth() {
+      return width - kernel + 1;
+    }
+
+    /** Output positions per filter: {@code outHeight · outWidth}. */
+    public int positions() {
+      return outHeight() * outWidth();
+    }
+
+    /** Values per patch: {@code channels · kernel²}. */
+    public int patch() {
+      return channels * kernel * kernel;
+    }
+
+    /** Input values per example. */
+    public int inputSize() {
+      return channels * height * width;
+    }
+
+    /** Output values per example: {@code filters · positions}. */
+    public int outputSize() {
+      return filters * positions();
+    }
+
+    /** The multiply-adds of one product over one example. */
+    long work() {
+      return (long) filters * patch() * positions();
+    }
+  }
+
+  /**
+   * The packed panels and products of one convolution, for mini-batches of up to
+   * {@code capacity} examples; the backward part is made on its first use.
+   */
+  public static final class Workspace {
+    private final Geometry g;
+    private final int filterTiles;
+    private final int positionTiles;
+    private final int patchTiles;
+    /** Forward: the weights as panels of filters, and the biases padded to them. */
+    private final double[] weightsByFilter;
+    private final double[] bias;
+    /** Per thread: an example's columns as panels of positions, and its product. */
+    private final double[][] columns;
+    private final double[][] product;
+    /** Backward: the weights as panels of patch values (input gradient). */
+    private double[] weightsByPatch;
+    /** Per thread: an example's errors as panels of positions (input gradient). */
+    private double[][] errors;
+    /**
+     * Where each row of eight sums of the input gradient's product goes in an example's input,
+     * when every panel of eight positions lies in one row of the output; else null.
+     */
+    private int[] scatter;
+    /** Per thread: an example's columns as panels of patch values, its errors as panels of filters (BP4). */
+    private double[][] exampleColumns;
+    private double[][] exampleErrors;
+    private double[] weightGradient;
+
+    public Workspace(Geometry g, int capacity) {
+      this.g = g;
+      this.filterTiles = tiles(g.filters(), Tiles.ROWS);
+      this.positionTiles = tiles(g.positions(), Tiles.COLUMNS);
+      this.patchTiles = tiles(g.patch(), Tiles.ROWS);
+      this.weightsByFilter = new double[filterTiles * Tiles.ROWS * g.patch()];
+      this.bias = new double[filterTiles * Tiles.ROWS];
+      this.columns = new double[2][positionTiles * Tiles.COLUMNS * g.patch()];
+      this.product = new double[2][filterTiles * Tiles.ROWS * positionTiles * Tiles.COLUMNS];
+    }
+
+    private void backwardParts() {
+      if (weightsByPatch != null) {
+        return;
+      }
+      int filterColumns = tiles(g.filters(), Tiles.COLUMNS);
+      weightsByPatch = new double[patchTiles * Tiles.ROWS * g.filters()];
+      errors = new double[2][positionTiles * Tiles.COLUMNS * g.filters()];
+      exampleColumns = new double[2][patchTiles * Tiles.ROWS * g.positions()];
+      exampleErrors = new double[2][filterColumns * Tiles.COLUMNS * g.positions()];
+      weightGradient = new double[patchTiles * Tiles.ROWS * filterColumns * Tiles.COLUMNS];
+      if (g.outWidth() % Tiles.COLUMNS == 0) {
+        scatter = new int[patchTiles * Tiles.ROWS * positionTiles];
+        java.util.Arrays.fill(scatter, -1);
+        int p = 0;
+        for (int c = 0; c < g.channels(); c++) {
+          for (int dy = 0; dy < g.kernel(); dy++) {
+            for (int dx = 0; dx < g.kernel(); dx++, p++) {
+              for (int jt = 0; jt < positionTiles; jt++) {
+                int oy = jt * Tiles.COLUMNS / g.outWidth();
+                int ox = jt * Tiles.COLUMNS % g.outWidth();
+                scatter[p * positionTiles + jt] =
+                    (c * g.height() + oy + dy) * g.width() + ox + dx;
+              }
+            }
+          }
+        }
+      } else {
+        int inputProduct = patchTiles * Tiles.ROWS * positionTiles * Tiles.COLUMNS;
+        if (product[0].length < inputProduct) {
+          product[0] = new double[inputProduct];
+          product[1] = new double[inputProduct];
+        }
+      }
+    }
+  }
+
+  private static int tiles(int n, int size) {
+    return (n + size - 1) / size;
+  }
+
+  /**
+   * {@code z = w ⊛ x + b} for the {@code rows} examples of {@code x}.
+   *
+   * @param x {@code rows × inputSize}
+   * @param weights {@code patch} rows of {@code filters}
+   * @param z {@code rows × outputSize}, overwritten
+   */
+  public static void forward(Workspace ws, double[] x, int rows, double[][] weights,
+      double[] bias, double[] z) {
+    Geometry g = ws.g; // the padding lanes of the weights and biases are never written: zero
+    for (int p = 0; p < g.patch(); p++) {
+      for (int f = 0; f < g.filters(); f++) {
+        ws.weightsByFilter[(((f >> 2) * g.patch() + p) << 2) + (f & 3)] = weights[p][f];
+      }
+    }
+    System.arraycopy(bias, 0, ws.bias, 0, g.filters());
+    if (Parallel.worthSplitting(rows, rows * g.work())) {
+      Parallel.split(rows, (part, from, to) -> forwardExamples(ws, x, z, part, from, to));
+    } else {
+      forwardExamples(ws, x, z, 0, 0, rows);
+    }
+  }
+
+  private static void forwardExamples(Workspace ws, double[] x, double[] z, int part, int from,
+      int to) {
+    Geometry g = ws.g;
+    double[] columns = ws.columns[part];
+    double[] product = ws.product[part];
+    int positions = g.positions();
+    int width = ws.positionTiles * Tiles.COLUMNS;
+    for (int r = from; r < to; r++) {
+      packColumns(g, x, r * g.inputSize(), columns);
+      Tiles.multiply(0, ws.filterTiles, ws.positionTiles, g.patch(), ws.weightsByFilter, columns,
+          ws.bias, product);
+      for (int f = 0; f < g.filters(); f++) {
+        System.arraycopy(product, f * width, z, (r * g.filters() + f) * positions, positions);
+      }
+    }
+  }
+
+  /**
+   * One example's columns as panels of positions: {@code x[p, j]} at
+   * {@code ((j / 8) · patch + p) · 8 + j % 8}, the positions past the last zero.
+   */
+  private static void packColumns(Geometry g, double[] x, int offset, double[] into) {
+    int k = g.kernel();
+    int patch = g.patch();
+    int outHeight = g.outHeight();
+    int outWidth = g.outWidth();
+    if (outWidth % Tiles.COLUMNS == 0) {
+      // Each panel's eight positions are eight neighbours in one row: written in order.
+      int to = 0;
+      for (int oy = 0; oy < outHeight; oy++) {
+        for (int ox = 0; ox < outWidth; ox += Tiles.COLUMNS) {
+          for (int c = 0; c < g.channels(); c++) {
+            int plane = offset + c * g.height() * g.width() + oy * g.width() + ox;
+            for (int dy = 0; dy < k; dy++) {
+              for (int dx = 0; dx < k; dx++, to += Tiles.COLUMNS) {
+                int from = plane + dy * g.width() + dx;
+                for (int l = 0; l < Tiles.COLUMNS; l++) {
+                  into[to + l] = x[from + l];
+                }
+              }
+            }
+          }
+        }
+      }
+      return;
+    }
+    int p = 0;
+    for (int c = 0; c < g.channels(); c++) {
+      int plane = offset + c * g.height() * g.width();
+      for (int dy = 0; dy < k; dy++) {
+        for (int dx = 0; dx < k; dx++, p++) {
+          int j = 0;
+          for (int oy = 0; oy < outHeight; oy++) {
+            int in = plane + (oy + dy) * g.width() + dx;
+            for (int ox = 0; ox < outWidth; ox++, j++) {
+              into[(((j >> 3) * patch + p) << 3) + (j & 7)] = x[in + ox];
+            }
+          }
+          for (; (j & 7) != 0; j++) {
+            into[(((j >> 3) * patch + p) << 3) + (j & 7)] = 0.0;
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * BP4 of the convolution: {@code gradient[p][f] = Σ_r Σ_j x_r[p, j] · Δ[r][f][j]}, over examples
+   * and then positions in order: one chain of {@code fma} per entry, taken example by example
+   * ({@link Tiles#multiplyOnto}) so that each example's panels stay in the cache.
+   *
+   * @param x the batch's inputs, {@code rows × inputSize}, as {@link #forward} saw them
+   * @param delta {@code rows × outputSize}, in the output's layout
+   * @param gradient {@code patch} rows of {@code filters}, overwritten
+   */
+  public static void weightGradient(Workspace ws, double[] x, double[] delta, int rows,
+      double[][] gradient) {
+    ws.backwardParts();
+    Geometry g = ws.g;
+    if (Parallel.worthSplitting(ws.patchTiles, rows * g.work())) {
+      Parallel.split(ws.patchTiles, (part, from, to) ->
+          weightGradientRows(ws, x, delta, rows, part, from, to));
+    } else {
+      weightGradientRows(ws, x, delta, rows, 0, 0, ws.patchTiles);
+    }
+    int width = tiles(g.filters(), Tiles.COLUMNS) * Tiles.COLUMNS;
+    for (int p = 0; p < g.patch(); p++) {
+      System.arraycopy(ws.weightGradient, p * width, gradient[p], 0, g.filters());
+    }
+  }
+
+  /** The rows of the patch-value panels {@code [from, to)} of {@link #weightGradient}. */
+  private static void weightGradientRows(Workspace ws, double[] x, double[] delta, int rows,
+      int part, int from, int to) {
+    Geometry g = ws.g;
+    int positions = g.positions();
+    int patch = g.patch();
+    int filters = g.filters();
+    int filterTiles = tiles(filters, Tiles.COLUMNS);
+    int kernel = g.kernel();
+    int outWidth = g.outWidth();
+    double[] a = ws.exampleColumns[part];
+    double[] b = ws.exampleErrors[part];
+    for (int r = 0; r < rows; r++) {
+      // a[k = j][p]: the example's columns, in panels of four patch values; padding lanes zero.
+      for (int p = from * Tiles.ROWS; p < to * Tiles.ROWS; p++) {
+        int at = (p >> 2) * positions * Tiles.ROWS + (p & 3);
+        if (p >= patch) {
+          for (int j = 0; j < positions; j++, at += Tiles.ROWS) {
+            a[at] = 0.0;
+          }
+          continue;
+        }
+        int c = p / (kernel * kernel);
+        int dy = p / kernel % kernel;
+        int dx = p % kernel;
+        int plane = r * g.inputSize() + (c * g.height() + dy) * g.width() + dx;
+        for (int oy = 0; oy < g.outHeight(); oy++) {
+          int in = plane + oy * g.width();
+          for (int ox = 0; ox < outWidth; ox++, at += Tiles.ROWS) {
+            a[at] = x[in + ox];
+          }
+        }
+      }
+      // b[k = j][f]: the example's errors, in panels of eight filters; padding lanes zero.
+      for (int f = 0; f < filterTiles * Tiles.COLUMNS; f++) {
+        int at = (f >> 3) * positions * Tiles.COLUMNS + (f & 7);
+        int from2 = (r * filters + f) * positions;
+        for (int j = 0; j < positions; j++, at += Tiles.COLUMNS) {
+          b[at] = f < filters ? delta[from2 + j] : 0.0;
+        }
+      }
+      if (r == 0) {
+        Tiles.multiply(from, to, filterTiles, positions, a, b, null, ws.weightGradient);
+      } else {
+        Tiles.multiplyOnto(from, to, filterTiles, positions, a, b, ws.weightGradient);
+      }
+    }
+  }
+
+  /**
+   * The gradient with respect to the input: {@code Σ_f w[p][f] · Δ[f][j]} added back onto the input
+   * value that {@code x[p, j]} is (col2im). Where every panel of eight positions lies in one output
+   * row, each row of eight sums is added straight onto its eight inputs as it is made
+   * ({@link Tiles#multiplyAdding}); otherwise the example's whole product is made first and then
+   * added, patch value by patch value. The two orders of addition differ, so their last bits may;
+   * which one runs depends on the shape only.
+   *
+   * @param weights {@code patch} rows of {@code filters}
+   * @param delta {@code rows × outputSize}, in the output's layout
+   * @param into {@code rows × inputSize}, overwritten
+   */
+  public static void inputGradient(Workspace ws, double[][] weights, double[] delta, int rows,
+      double[] into) {
+    ws.backwardParts();
+    Geometry g = ws.g;
+    double[] a = ws.weightsByPatch; // its padding lanes are never written: zero
+    for (int p = 0; p < g.patch(); p++) {
+      for (int f = 0; f < g.filters(); f++) {
+        a[(((p >> 2) * g.filters() + f) << 2) + (p & 3)] = weights[p][f];
+      }
+    }
+    if (Parallel.worthSplitting(rows, rows * g.work())) {
+      Parallel.split(rows, (part, from, to) ->
+          inputGradientExamples(ws, delta, into, part, from, to));
+    } else {
+      inputGradientExamples(ws, delta, into, 0, 0, rows);
+    }
+  }
+
+  private static void inputGradientExamples(Workspace ws, double[] delta, double[] into,
+      int part, int from, int to) {
+    Geometry g = ws.g;
+    int positions = g.positions();
+    int filters = g.filters();
+    int width = ws.positionTiles * Tiles.COLUMNS;
+    double[] b = ws.errors[part];
+    for (int r = from; r < to; r++) {
+      // b[k = f][j]: the example's errors, in panels of eight positions.
+      for (int f = 0; f < filters; f++) {
+        int at = (r * filters + f) * positions;
+        for (int j = 0; j < width; j++) {
+          b[(((j >> 3) * filters + f) << 3) + (j & 7)] = j < positions ? delta[at + j] : 0.0;
+        }
+      }
+      int example = r * g.inputSize();
+      Arrays.fill(into, example, example + g.inputSize(), 0.0);
+      if (ws.scatter != null) {
+        Tiles.multiplyAdding(0, ws.patchTiles, ws.positionTiles, filters, ws.weightsByPatch, b,
+            ws.scatter, into, example);
+      } else {
+        double[] product = ws.product[part];
+        Tiles.multiply(0, ws.patchTiles, ws.positionTiles, filters, ws.weightsByPatch, b, null,
+            product);
+        addBack(g, product, width, into, example);
+      }
+    }
+  }
+
+  /** col2im: adds row {@code p} of {@code product} onto the inputs that patch value p was. */
+  private static void addBack(Geometry g, double[] product, int width, double[] into,
+      int example) {
+    int kernel = g.kernel();
+    int outWidth = g.outWidth();
+    int p = 0;
+    for (int c = 0; c < g.channels(); c++) {
+      int plane = example + c * g.height() * g.width();
+      for (int dy = 0; dy < kernel; dy++) {
+        for (int dx = 0; dx < kernel; dx++, p++) {
+          int row = p * width;
+          for (int oy = 0; oy < g.outHeight(); oy++) {
+            int in = plane + (oy + dy) * g.width() + dx;
+            int j = row + oy * outWidth;
+            for (int ox = 0; ox < outWidth; ox++) {
+              into[in + ox] += product[j + ox];
+            }
+          }
+        }
+      }
+    }
+  }
+}

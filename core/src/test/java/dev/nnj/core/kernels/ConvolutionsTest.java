@@ -1,0 +1,211 @@
+package dev.nnj.core.kernels;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The convolution kernels compute their definitions: the forward pass and the weight gradient to
+ * the bit (one chain of {@code fma} in the documented order), the input gradient to rounding; and
+ * they give the same bits with one thread or two, with the Vector API or without.
+ */
+class ConvolutionsTest {
+
+  /** Output rows of 7 (panels of eight positions cross rows) and of 8 (they do not). */
+  @ParameterizedTest
+  @ValueSource(ints = {9, 10})
+  void kernels_computeTheirDefinitions(int width) {
+    Convolutions.Geometry g = new Convolutions.Geometry(3, 6, width, 3, 5);
+    int rows = 2;
+    Batch batch = new Batch(g, rows, 21);
+    batch.run();
+    int positions = g.positions();
+    for (int r = 0; r < rows; r++) {
+      for (int f = 0; f < g.filters(); f++) {
+        for (int j = 0; j < positions; j++) {
+          double z = batch.bias[f];
+          for (int p = 0; p < g.patch(); p++) {
+            z = Math.fma(batch.weights[p][f], batch.column(r, p, j), z);
+          }
+          assertThat(batch.z[(r * g.filters() + f) * positions + j])
+              .as("z[%d][%d][%d]", r, f, j).isEqualTo(z);
+        }
+      }
+    }
+    for (int p = 0; p < g.patch(); p++) {
+      for (int f = 0; f < g.filters(); f++) {
+        double sum = 0.0;
+        for (int r = 0; r < rows; r++) {
+          for (int j = 0; j < positions; j++) {
+            sum = Math.fma(batch.column(r, p, j),
+                batch.delta[(r * g.filters() + f) * positions + j], sum);
+          }
+        }
+        assertThat(batch.gradient[p][f]).as("∂C/∂w[%d][%d]", p, f).isEqualTo(sum);
+      }
+    }
+    double[] expected = new double[batch.x.length];
+    for (int r = 0; r < rows; r++) {
+      for (int p = 0; p < g.patch(); p++) {
+        for (int j = 0; j < positions; j++) {
+          double sum = 0.0;
+          for (int f = 0; f < g.filters(); f++) {
+            sum += batch.weights[p][f] * batch.delta[(r * g.filters() + f) * positions + j];
+          }
+          expected[batch.source(r, p, j)] += sum;
+        }
+      }
+    }
+    for (int i = 0; i < expected.length; i++) {
+      assertThat(batch.inputGradient[i]).as("∂C/∂x[%d]", i).isCloseTo(expected[i], within(1e-12));
+    }
+  }
+
+  @Test
+  void aShorterBatch_afterALongerOne_isComputedAfresh() {
+    Convolutions.Geometry g = new Convolutions.Geometry(2, 5, 7, 3, 6);
+    Batch big = new Batch(g, 4, 5);
+    big.run();
+    Batch small = new Batch(g, 1, 5);
+    small.run();
+    // The same workspace for the short batch after the long one.
+    big.rows = 1;
+    System.arraycopy(small.x, 0, big.x, 0, small.x.length);
+    System.arraycopy(small.delta, 0, big.delta, 0, small.delta.length);
+    System.arraycopy(small.bias, 0, big.bias, 0, small.bias.length);
+    for (int p = 0; p < g.patch(); p++) {
+      System.arraycopy(small.weights[p], 0, big.weights[p], 0, g.filters());
+    }
+    big.run();
+    assertThat(Arrays.copyOf(big.z, small.z.length)).isEqualTo(small.z);
+    assertThat(big.gradient).isDeepEqualTo(small.gradient);
+    assertThat(Arrays.copyOf(big.inputGradient, small.inputGradient.length))
+        .isEqualTo(small.inputGradient);
+  }
+
+  /**
+   * Chapter 6's second convolution on a batch of ten, large enough to be split, in four JVMs: one
+   * thread or two, the Vector API or plain loops. All four give the same bits.
+   */
+  @Test
+  void results_areTheSameWhateverTheThreadsAndThePath() throws Exception {
+    List<String> digests = new ArrayList<>();
+    for (String threads : List.of("1", "2")) {
+      for (String vector : List.of("true", "false")) {
+        String digest = digestInChild(threads, vector);
+        assertThat(digest).as("which path ran").endsWith(" vector=" + vector);
+        digests.add(digest.substring(0, digest.indexOf(' ')));
+      }
+    }
+    assertThat(digests).containsOnly(digests.get(0));
+  }
+
+  private static String digestInChild(String threads, String vector)
+      throws IOException, InterruptedException {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Process child = new ProcessBuilder(java.toString(), "--add-modules", "jdk.incubator.vector",
+        "-Dnnj.threads=" + threads, "-Dnnj.vector=" + vector,
+        "-cp", System.getProperty("java.class.path"), Digest.class.getName())
+        .redirectError(ProcessBuilder.Redirect.DISCARD)
+        .start();
+    String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(child.exitValue()).as("child with %s threads, vector %s", threads, vector).isZero();
+    return out;
+  }
+
+  /** Prints a digest of the three kernels' results on a fixed batch; run in a child JVM. */
+  static final class Digest {
+    public static void main(String[] args) {
+      System.out.println(of());
+    }
+
+    static String of() {
+      Batch batch = new Batch(new Convolutions.Geometry(20, 12, 12, 5, 40), 10, 3);
+      batch.run();
+      double[][] all = {batch.z, batch.inputGradient, Arrays.stream(batch.gradient)
+          .flatMapToDouble(Arrays::stream).toArray()};
+      long hash = 17;
+      for (double[] block : all) {
+        for (double v : block) {
+          hash = hash * 31 + Double.doubleToRawLongBits(v);
+        }
+      }
+      return Long.toHexString(hash) + " vector=" + Tiles.vectorApi();
+    }
+  }
+
+  /** A batch of inputs, weights and errors, and what the kernels made of them. */
+  private static final class Batch {
+    final Convolutions.Geometry g;
+    final Convolutions.Workspace workspace;
+    int rows;
+    final double[] x;
+    final double[][] weights;
+    final double[] bias;
+    final double[] delta;
+    final double[] z;
+    final double[][] gradient;
+    final double[] inputGradient;
+
+    Batch(Convolutions.Geometry g, int rows, long seed) {
+      this.g = g;
+      this.rows = rows;
+      Random random = new Random(seed);
+      workspace = new Convolutions.Workspace(g, rows);
+      x = new double[rows * g.inputSize()];
+      for (int i = 0; i < x.length; i++) {
+        x[i] = random.nextInt(3) == 0 ? 0.0 : random.nextGaussian(); // some zeros, as ReLUs give
+      }
+      weights = new double[g.patch()][g.filters()];
+      for (double[] row : weights) {
+        for (int f = 0; f < row.length; f++) {
+          row[f] = random.nextGaussian();
+        }
+      }
+      bias = new double[g.filters()];
+      for (int f = 0; f < bias.length; f++) {
+        bias[f] = random.nextGaussian();
+      }
+      delta = new double[rows * g.outputSize()];
+      for (int i = 0; i < delta.length; i++) {
+        delta[i] = random.nextGaussian();
+      }
+      z = new double[delta.length];
+      gradient = new double[g.patch()][g.filters()];
+      inputGradient = new double[x.length];
+    }
+
+    void run() {
+      Convolutions.forward(workspace, x, rows, weights, bias, z);
+      Convolutions.weightGradient(workspace, x, delta, rows, gradient);
+      Convolutions.inputGradient(workspace, weights, delta, rows, inputGradient);
+    }
+
+    /** The index in {@code x} of patch value {@code p} at output position {@code j} of example r. */
+    int source(int r, int p, int j) {
+      int k = g.kernel();
+      int c = p / (k * k);
+      int dy = p / k % k;
+      int dx = p % k;
+      int oy = j / g.outWidth();
+      int ox = j % g.outWidth();
+      return r * g.inputSize() + (c * g.height() + oy + dy) * g.width() + ox + dx;
+    }
+
+    double column(int r, int p, int j) {
+      return x[source(r, p, j)];
+    }
+  }
+}
