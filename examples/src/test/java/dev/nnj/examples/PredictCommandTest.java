@@ -3,9 +3,13 @@ package dev.nnj.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.inject.Guice;
+import dev.nnj.core.Conv;
+import dev.nnj.core.Dense;
+import dev.nnj.core.MaxPool;
 import dev.nnj.core.Network;
 import dev.nnj.core.NetworkFile;
 import dev.nnj.core.NetworkSpec;
+import dev.nnj.datasets.Shape;
 import dev.nnj.experiments.NnjModule;
 import dev.nnj.experiments.Registry;
 import java.awt.Color;
@@ -97,6 +101,26 @@ class PredictCommandTest extends CommandLineHarness {
     assertThat(err.toString().lines()).containsExactly(
         "nnj: error: " + text + ": not an image (PNG, JPEG, GIF or BMP)",
         "nnj: error: " + blank + ": no digit found: the image is blank");
+  }
+
+  @Test
+  void predict_convolutionalNetwork_takesTheDigitAsAnImage() throws IOException {
+    // Zero kernels give every image the same features, so the output biases decide: softmax of
+    // e^3 against nine e^0.
+    Network network = Network.zeros(new NetworkSpec(new Shape(1, 28, 28), List.of(
+        new Conv(2, 5, registry.activation("relu")), new MaxPool(2),
+        new Dense(10, registry.activation("softmax")))));
+    network.denseLayers().get(0).setBias(4, 3.0);
+    Path model = directory.resolve("conv.json");
+    NetworkFile.write(model, network, null, null, registry.jsonMapper());
+    Path image = digit("one.png");
+
+    assertThat(run("predict", model.toString(), image.toString())).isZero();
+
+    double p = Math.exp(3) / (Math.exp(3) + 9);
+    assertThat(out.toString().strip()).startsWith(String.format(java.util.Locale.ROOT,
+        "%s: 4  (4: %.3f, ", image, p));
+    assertThat(err.toString()).isEmpty();
   }
 
   @Test

@@ -343,10 +343,15 @@ public final class Matrices {
    */
   public static void timesTransposed(double[] d, int rows, double[][] w, int inner, double[] out,
       int cols, double[][] transposed, double[][] scratch) {
-    for (int k = 0; k < inner; k++) {
-      double[] row = w[k];
+    // In blocks of 16 rows of w, so that the block stays in the cache while each transposed row
+    // receives its 16 entries in order (a plain row-by-row copy misses on every write).
+    for (int from = 0; from < inner; from += 16) {
+      int to = Math.min(inner, from + 16);
       for (int j = 0; j < cols; j++) {
-        transposed[j][k] = row[j];
+        double[] row = transposed[j];
+        for (int k = from; k < to; k++) {
+          row[k] = w[k][j];
+        }
       }
     }
     if (Parallel.worthSplitting(rows, (long) rows * inner * cols)) {
