@@ -228,27 +228,29 @@ public final class Matrices {
     }
   }
 
-  /** The rows {@code [from, to)} of {@code g = aᵀ · d}. */
+  /**
+   * The rows {@code [from, to)} of {@code g = aᵀ · d}: row by row of {@code g}, which receives
+   * its terms example by example in order, four examples per pass while their four inputs are
+   * non-zero (each row of {@code g} is then loaded and stored once per four terms).
+   */
   private static void transposedTimesRows(double[] a, int rows, int inner, double[][] d,
       double[][] g, int cols, int from, int to) {
     for (int k = from; k < to; k++) {
-      Arrays.fill(g[k], 0, cols, 0.0);
-    }
-    for (int i = 0; i < rows; i++) {
-      int aRow = i * inner;
-      int k = from;
-      while (k < to) {
-        if (k + 4 <= to && a[aRow + k] != 0.0 && a[aRow + k + 1] != 0.0
-            && a[aRow + k + 2] != 0.0 && a[aRow + k + 3] != 0.0) {
-          scatterScaled4(d[i], a[aRow + k], g[k], a[aRow + k + 1], g[k + 1], a[aRow + k + 2],
-              g[k + 2], a[aRow + k + 3], g[k + 3], 0, cols);
-          k += 4;
+      double[] row = g[k];
+      Arrays.fill(row, 0, cols, 0.0);
+      int i = 0;
+      while (i < rows) {
+        if (i + 4 <= rows && a[i * inner + k] != 0.0 && a[(i + 1) * inner + k] != 0.0
+            && a[(i + 2) * inner + k] != 0.0 && a[(i + 3) * inner + k] != 0.0) {
+          addScaled4(row, a[i * inner + k], d[i], a[(i + 1) * inner + k], d[i + 1],
+              a[(i + 2) * inner + k], d[i + 2], a[(i + 3) * inner + k], d[i + 3], cols);
+          i += 4;
         } else {
-          double v = a[aRow + k];
+          double v = a[i * inner + k];
           if (v != 0.0) {
-            addScaled(g[k], v, d[i], 0, cols);
+            addScaled(row, v, d[i], 0, cols);
           }
-          k++;
+          i++;
         }
       }
     }
