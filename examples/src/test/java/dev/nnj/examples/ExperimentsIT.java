@@ -54,7 +54,10 @@ class ExperimentsIT {
       Map.entry("relu-dropout", new int[] {9534, 9469}),
       // One epoch of a convolutional network takes about half a minute here.
       Map.entry("ch6-conv-pool-fc100", new int[] {9367, 9347}),
-      Map.entry("ch6-conv-conv-fc100-relu", new int[] {9747, 9758}));
+      Map.entry("ch6-conv-conv-fc100-relu", new int[] {9747, 9758}),
+      // One epoch of the 250,000 expanded images each: several minutes (the dropout network the most).
+      Map.entry("ch6-conv-conv-fc100-relu-expanded", new int[] {9893, 9907}),
+      Map.entry("ch6-conv-conv-fc1000-dropout-expanded", new int[] {9899, 9910}));
 
   private static final Registry REGISTRY =
       Guice.createInjector(new NnjModule()).getInstance(Registry.class);
