@@ -16,6 +16,7 @@ public final class Main {
   /** The configured command line, for tests: errors become one line on standard error. */
   public static CommandLine commandLine() {
     CommandLine commandLine = new CommandLine(new NnjCommand());
+    commandLine.setExecutionStrategy(new StrictOptions(new CommandLine.RunLast()));
     commandLine.setParameterExceptionHandler((exception, arguments) -> {
       CommandLine failed = exception.getCommandLine();
       failed.getErr().println("nnj: " + withPluginHint(exception)

@@ -65,6 +65,11 @@ class BadInputTest {
         Arguments.of("layers and sizes at once", List.of(bothForms.toString()),
             "either as \"layers\" or as \"sizes\""),
         Arguments.of("unknown option", List.of("--epoch", "3"), "Unknown option"),
+        Arguments.of("list option given twice", List.of("--sizes", "784,10,10", "--sizes", "784,30,10"),
+            "nnj: --sizes was given more than once (784,10,10 and 784,30,10); give it once"
+                + " (see 'nnj train --help')"),
+        Arguments.of("option given twice", List.of("--eta", "1", "--eta", "2"),
+            "nnj: option '--eta' (η) should be specified only once (see 'nnj train --help')"),
         Arguments.of("negative learning rate", List.of("--eta", "-1"), "--eta must be a positive number"),
         Arguments.of("zero batch", List.of("--batch", "0"), "--batch must be a positive integer"),
         Arguments.of("unknown spec field", List.of(unknownField.toString()), "unknown field \"epochz\""),
