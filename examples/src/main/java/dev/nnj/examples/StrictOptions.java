@@ -9,7 +9,8 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Checks what picocli lets through before a command runs: a list option given twice (picocli
- * would join {@code --sizes 784,10,10 --sizes 784,30,10} into one list of six). Options that picocli
+ * would join {@code --sizes 784,10,10 --sizes 784,30,10} into one list of six) and a list with an
+ * empty element (picocli would drop the last of {@code --sizes 784,10,}). Options that picocli
  * holds one value for already refuse a repeat.
  */
 final class StrictOptions implements CommandLine.IExecutionStrategy {
@@ -41,6 +42,14 @@ final class StrictOptions implements CommandLine.IExecutionStrategy {
         throw new ParameterException(command.commandSpec().commandLine(),
             option.longestName() + " was given more than once ("
                 + String.join(" and ", option.originalStringValues()) + "); give it once");
+      }
+      for (String value : option.originalStringValues()) {
+        for (String element : value.split(option.splitRegex(), -1)) {
+          if (element.isBlank()) {
+            throw new ParameterException(command.commandSpec().commandLine(),
+                option.longestName() + " has an empty element: " + value);
+          }
+        }
       }
     }
   }

@@ -68,6 +68,11 @@ class BadInputTest {
         Arguments.of("list option given twice", List.of("--sizes", "784,10,10", "--sizes", "784,30,10"),
             "nnj: --sizes was given more than once (784,10,10 and 784,30,10); give it once"
                 + " (see 'nnj train --help')"),
+        Arguments.of("empty list element at the end", List.of("--sizes", "784,10,"),
+            "nnj: --sizes has an empty element: 784,10, (see 'nnj train --help')"),
+        Arguments.of("empty list element inside", List.of("--sizes", "784,,10"),
+            "nnj: Invalid value for option '--sizes' (N,N[,N...]): '' is not an int"
+                + " (see 'nnj train --help')"),
         Arguments.of("option given twice", List.of("--eta", "1", "--eta", "2"),
             "nnj: option '--eta' (η) should be specified only once (see 'nnj train --help')"),
         Arguments.of("negative learning rate", List.of("--eta", "-1"), "--eta must be a positive number"),
