@@ -53,6 +53,8 @@ class BadInputTest {
         "{\"layers\": [{\"type\": \"dense\", \"units\": 0}, {\"type\": \"dense\", \"units\": 10}]}");
     Path rateOne = write("rate-one.json",
         "{\"layers\": [{\"type\": \"dropout\", \"rate\": 1.0}, {\"type\": \"dense\", \"units\": 10}]}");
+    Path fractionalEpochs = write("fractional-epochs.json", "{\"epochs\": 2.9}");
+    Path keyTwice = write("key-twice.json", "{\"epochs\": 2, \"epochs\": 3}");
     Path bothForms = write("both-forms.json",
         "{\"sizes\": [784, 10], \"layers\": [{\"type\": \"dense\", \"units\": 10}]}");
     return Stream.of(
@@ -64,6 +66,11 @@ class BadInputTest {
             "layer 'dropout': dropout: rate must be in [0, 1): 1.0"),
         Arguments.of("layers and sizes at once", List.of(bothForms.toString()),
             "either as \"layers\" or as \"sizes\""),
+        Arguments.of("fraction for a whole number", List.of(fractionalEpochs.toString()),
+            "nnj: error: " + fractionalEpochs
+                + " (line 1, column 12): epochs cannot be 2.9; it takes a whole number"),
+        Arguments.of("key given twice", List.of(keyTwice.toString()),
+            "nnj: error: " + keyTwice + " (line 1, column 23): \"epochs\" is given twice; give each key once"),
         Arguments.of("unknown option", List.of("--epoch", "3"), "Unknown option"),
         Arguments.of("list option given twice", List.of("--sizes", "784,10,10", "--sizes", "784,30,10"),
             "nnj: --sizes was given more than once (784,10,10 and 784,30,10); give it once"
