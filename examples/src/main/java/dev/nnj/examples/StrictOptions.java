@@ -11,7 +11,8 @@ import picocli.CommandLine.ParseResult;
  * Checks what picocli lets through before a command runs: a list option given twice (picocli
  * would join {@code --sizes 784,10,10 --sizes 784,30,10} into one list of six) and a list with an
  * empty element (picocli would drop the last of {@code --sizes 784,10,}). Options that picocli
- * holds one value for already refuse a repeat.
+ * holds one value for already refuse a repeat. An unknown word is refused even beside
+ * {@code --help}, which picocli would answer with the top-level help.
  */
 final class StrictOptions implements CommandLine.IExecutionStrategy {
 
@@ -26,6 +27,11 @@ final class StrictOptions implements CommandLine.IExecutionStrategy {
 
   @Override
   public int execute(ParseResult parseResult) {
+    if (!parseResult.unmatched().isEmpty()) {
+      // Only a help request lets an unknown word through: "nnj sweep --help" is not "nnj --help".
+      throw new CommandLine.UnmatchedArgumentException(parseResult.commandSpec().commandLine(),
+          parseResult.unmatched());
+    }
     for (ParseResult command = parseResult; command != null; command = command.subcommand()) {
       check(command);
     }
