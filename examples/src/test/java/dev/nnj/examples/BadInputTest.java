@@ -43,6 +43,9 @@ class BadInputTest {
   static Stream<Arguments> badInputs() throws IOException {
     Path wrongMagic = fakeMnist("wrong-magic", true);
     Path wrongChecksum = fakeMnist("wrong-checksum", false);
+    Path directoryInPlace = fakeMnist("directory-in-place", false);
+    Files.delete(directoryInPlace.resolve("t10k-labels-idx1-ubyte"));
+    Path inTheWay = Files.createDirectory(directoryInPlace.resolve("t10k-labels-idx1-ubyte"));
     Path unknownField = write("unknown-field.json", "{\"epochz\": 3}");
     Path unknownType = write("unknown-type.json", "{\"cost\": {\"type\": \"hinge\"}}");
     Path badRange = write("bad-range.json", "{\"regularization\": {\"type\": \"l2\", \"lambda\": -1}}");
@@ -91,6 +94,9 @@ class BadInputTest {
         Arguments.of("cost for another output activation", List.of(mispaired.toString()),
             "assumes a Softmax output layer"),
         Arguments.of("wrong magic number", List.of("--data", wrongMagic.toString()), "magic"),
+        Arguments.of("directory where a data file should be",
+            List.of("--data", directoryInPlace.toString()),
+            "nnj: error: " + inTheWay + ": is a directory, not a data file"),
         Arguments.of("checksum mismatch", List.of("--data", wrongChecksum.toString()), "SHA-256"),
         Arguments.of("unknown dataset", List.of("--dataset", "cifar"), "unknown dataset 'cifar'"));
   }
