@@ -58,7 +58,9 @@ public record CsvDataset(String dir) implements Dataset {
   public Splits load(DataLocation location) {
     Path directory = directory(location);
     CsvFile training = CsvFile.read(required(directory, TRAINING_FILE), null);
-    Optional<CsvFile> validation = Optional.of(directory.resolve(VALIDATION_FILE))
+    Path validationPath = directory.resolve(VALIDATION_FILE);
+    DataPath.checkUsableOrAbsent(validationPath); // optional, but not a directory in its place
+    Optional<CsvFile> validation = Optional.of(validationPath)
         .filter(Files::isRegularFile)
         .map(path -> CsvFile.read(path, training));
     CsvFile test = CsvFile.read(required(directory, TEST_FILE), training);
@@ -73,6 +75,7 @@ public record CsvDataset(String dir) implements Dataset {
 
   private static Path required(Path directory, String name) {
     Path path = directory.resolve(name);
+    DataPath.checkUsableOrAbsent(path);
     if (!Files.isRegularFile(path)) {
       throw new DatasetException(name + " not found in " + directory
           + ": put your data there as label,feature,feature,…");

@@ -67,6 +67,14 @@ record IdxFile(String name, String sha256, Checksummed checksummed) {
     return Files.isRegularFile(gzip) ? Optional.of(gzip) : Optional.empty();
   }
 
+  /** Refuses what stands in {@code directory} under this file's names but cannot be read as it. */
+  void checkUsableOrAbsent(Path directory) {
+    if (checksummed == Checksummed.UNCOMPRESSED_CONTENT) {
+      DataPath.checkUsableOrAbsent(directory.resolve(name));
+    }
+    DataPath.checkUsableOrAbsent(directory.resolve(name + ".gz"));
+  }
+
   /** What to store from a downloaded {@code .gz} stream: the stream itself, or its decompression. */
   InputStream toStored(InputStream gzip) throws IOException {
     return checksummed == Checksummed.GZIP_FILE ? gzip : new GZIPInputStream(gzip);

@@ -59,7 +59,10 @@ final class IdxImageDataset {
   /** See {@link Dataset#load}. */
   Splits load(DataLocation location) {
     Path directory = completeDirectory(location).orElseGet(() -> {
-      fetcher.fetch(missing(location.directory()), location.directory(), location.listener());
+      // A directory or a broken link in a file's place is named, not fetched over.
+      List<IdxFile> missing = missing(location.directory());
+      missing.forEach(file -> file.checkUsableOrAbsent(location.directory()));
+      fetcher.fetch(missing, location.directory(), location.listener());
       return location.directory();
     });
     Content content = read(directory, location);

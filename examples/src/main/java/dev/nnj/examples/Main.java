@@ -1,6 +1,7 @@
 package dev.nnj.examples;
 
 import dev.nnj.experiments.UnknownPartException;
+import java.util.Optional;
 import picocli.CommandLine;
 
 /** The {@code nnj} command line: {@code ./nnj train}, {@code ./nnj datasets fetch}, {@code ./nnj --help}. */
@@ -16,9 +17,10 @@ public final class Main {
   /** The configured command line, for tests: errors become one line on standard error. */
   public static CommandLine commandLine() {
     CommandLine commandLine = new CommandLine(new NnjCommand());
+    commandLine.setExecutionStrategy(new StrictOptions(new CommandLine.RunLast()));
     commandLine.setParameterExceptionHandler((exception, arguments) -> {
       CommandLine failed = exception.getCommandLine();
-      failed.getErr().println("nnj: " + withPluginHint(exception)
+      failed.getErr().println("nnj: " + unknownCommand(exception).orElseGet(() -> withPluginHint(exception))
           + " (see '" + failed.getCommandSpec().qualifiedName() + " --help')");
       return CommandLine.ExitCode.USAGE;
     });
@@ -29,6 +31,18 @@ public final class Main {
       return CommandLine.ExitCode.SOFTWARE;
     });
     return commandLine;
+  }
+
+  /** For a first word that names no command, says so and lists the commands. */
+  static Optional<String> unknownCommand(CommandLine.ParameterException exception) {
+    CommandLine failed = exception.getCommandLine();
+    if (!(exception instanceof CommandLine.UnmatchedArgumentException unmatched)
+        || failed.getParent() != null || unmatched.getUnmatched().isEmpty()
+        || unmatched.getUnmatched().get(0).startsWith("-")) {
+      return Optional.empty();
+    }
+    return Optional.of("unknown command '" + unmatched.getUnmatched().get(0) + "'; the commands are "
+        + String.join(", ", failed.getSubcommands().keySet()));
   }
 
   /** The message; for a part nobody bound, it also says how a user's own parts are added. */

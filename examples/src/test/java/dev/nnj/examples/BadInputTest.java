@@ -43,6 +43,9 @@ class BadInputTest {
   static Stream<Arguments> badInputs() throws IOException {
     Path wrongMagic = fakeMnist("wrong-magic", true);
     Path wrongChecksum = fakeMnist("wrong-checksum", false);
+    Path directoryInPlace = fakeMnist("directory-in-place", false);
+    Files.delete(directoryInPlace.resolve("t10k-labels-idx1-ubyte"));
+    Path inTheWay = Files.createDirectory(directoryInPlace.resolve("t10k-labels-idx1-ubyte"));
     Path unknownField = write("unknown-field.json", "{\"epochz\": 3}");
     Path unknownType = write("unknown-type.json", "{\"cost\": {\"type\": \"hinge\"}}");
     Path badRange = write("bad-range.json", "{\"regularization\": {\"type\": \"l2\", \"lambda\": -1}}");
@@ -53,6 +56,8 @@ class BadInputTest {
         "{\"layers\": [{\"type\": \"dense\", \"units\": 0}, {\"type\": \"dense\", \"units\": 10}]}");
     Path rateOne = write("rate-one.json",
         "{\"layers\": [{\"type\": \"dropout\", \"rate\": 1.0}, {\"type\": \"dense\", \"units\": 10}]}");
+    Path fractionalEpochs = write("fractional-epochs.json", "{\"epochs\": 2.9}");
+    Path keyTwice = write("key-twice.json", "{\"epochs\": 2, \"epochs\": 3}");
     Path bothForms = write("both-forms.json",
         "{\"sizes\": [784, 10], \"layers\": [{\"type\": \"dense\", \"units\": 10}]}");
     return Stream.of(
@@ -64,7 +69,22 @@ class BadInputTest {
             "layer 'dropout': dropout: rate must be in [0, 1): 1.0"),
         Arguments.of("layers and sizes at once", List.of(bothForms.toString()),
             "either as \"layers\" or as \"sizes\""),
+        Arguments.of("fraction for a whole number", List.of(fractionalEpochs.toString()),
+            "nnj: error: " + fractionalEpochs
+                + " (line 1, column 12): epochs cannot be 2.9; it takes a whole number"),
+        Arguments.of("key given twice", List.of(keyTwice.toString()),
+            "nnj: error: " + keyTwice + " (line 1, column 23): \"epochs\" is given twice; give each key once"),
         Arguments.of("unknown option", List.of("--epoch", "3"), "Unknown option"),
+        Arguments.of("list option given twice", List.of("--sizes", "784,10,10", "--sizes", "784,30,10"),
+            "nnj: --sizes was given more than once (784,10,10 and 784,30,10); give it once"
+                + " (see 'nnj train --help')"),
+        Arguments.of("empty list element at the end", List.of("--sizes", "784,10,"),
+            "nnj: --sizes has an empty element: 784,10, (see 'nnj train --help')"),
+        Arguments.of("empty list element inside", List.of("--sizes", "784,,10"),
+            "nnj: Invalid value for option '--sizes' (N,N[,N...]): '' is not an int"
+                + " (see 'nnj train --help')"),
+        Arguments.of("option given twice", List.of("--eta", "1", "--eta", "2"),
+            "nnj: option '--eta' (η) should be specified only once (see 'nnj train --help')"),
         Arguments.of("negative learning rate", List.of("--eta", "-1"), "--eta must be a positive number"),
         Arguments.of("zero batch", List.of("--batch", "0"), "--batch must be a positive integer"),
         Arguments.of("unknown spec field", List.of(unknownField.toString()), "unknown field \"epochz\""),
@@ -74,6 +94,9 @@ class BadInputTest {
         Arguments.of("cost for another output activation", List.of(mispaired.toString()),
             "assumes a Softmax output layer"),
         Arguments.of("wrong magic number", List.of("--data", wrongMagic.toString()), "magic"),
+        Arguments.of("directory where a data file should be",
+            List.of("--data", directoryInPlace.toString()),
+            "nnj: error: " + inTheWay + ": is a directory, not a data file"),
         Arguments.of("checksum mismatch", List.of("--data", wrongChecksum.toString()), "SHA-256"),
         Arguments.of("unknown dataset", List.of("--dataset", "cifar"), "unknown dataset 'cifar'"));
   }

@@ -2,9 +2,17 @@ package dev.nnj.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.inject.Guice;
+import dev.nnj.core.Network;
+import dev.nnj.core.NetworkFile;
+import dev.nnj.core.NetworkSpec;
+import dev.nnj.experiments.ExperimentSpec;
+import dev.nnj.experiments.NnjModule;
+import dev.nnj.experiments.Registry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,11 +21,13 @@ class EvalCommandTest extends CommandLineHarness {
 
   @TempDir Path directory;
 
+  private final Registry registry = Guice.createInjector(new NnjModule()).getInstance(Registry.class);
+
   @Test
   void help_describesTheFileTheDataAndTheOutput() {
     assertThat(run("eval", "--help")).isZero();
     assertThat(out.toString())
-        .contains("FILE", "--data", "nnj train --save FILE", "Test accuracy: 9507 / 10000 (95.07 %)",
+        .contains("FILE", "--data", "--dataset", "nnj train --save FILE", "Test accuracy: 9507 / 10000 (95.07 %)",
             "confusion matrix");
   }
 
@@ -59,6 +69,50 @@ class EvalCommandTest extends CommandLineHarness {
     assertThat(run("eval", file.toString(), "--data", directory.toString())).isEqualTo(1);
 
     assertThat(oneErrorLine()).contains("activations[0]", "'sigmod'", "sigmoid", "tanh", "relu");
+  }
+
+  /** A [2, 2] sigmoid network with zero weights that answers class 1 whatever the input. */
+  private Path alwaysOne(com.fasterxml.jackson.databind.JsonNode training) {
+    Network network = Network.zeros(NetworkSpec.of(List.of(2, 2), registry.activation("sigmoid")));
+    network.denseLayers().get(0).setBias(1, 1.0);
+    Path file = directory.resolve("always-one.json");
+    NetworkFile.write(file, network, null, training, registry.jsonMapper());
+    return file;
+  }
+
+  /** CSV files of two classes in a directory of their own: test.csv has two 1s and one 0. */
+  private Path csvData() throws IOException {
+    Path data = Files.createDirectory(directory.resolve("csv"));
+    Files.writeString(data.resolve("train.csv"), "0,0.1,0.2\n1,0.8,0.9\n");
+    Files.writeString(data.resolve("test.csv"), "1,0.7,0.8\n0,0.2,0.1\n1,0.9,0.9\n");
+    return data;
+  }
+
+  @Test
+  void networkTrainedOnCsv_isEvaluatedOnCsvWithoutFetching() throws IOException {
+    Path file = alwaysOne(registry.jsonMapper().valueToTree(ExperimentSpec.chapterOne()
+        .withSizes(List.of(2, 2)).withDataset("csv")));
+    Path data = csvData();
+
+    assertThat(run("eval", file.toString(), "--data", data.toString())).as("%s", err).isZero();
+
+    assertThat(out.toString()).startsWith("Test accuracy: 2 / 3 (66.67 %)");
+    assertThat(err.toString()).isEmpty();
+    try (var files = Files.list(data)) {
+      assertThat(files.map(path -> path.getFileName().toString()))
+          .containsExactlyInAnyOrder("train.csv", "test.csv");
+    }
+  }
+
+  @Test
+  void datasetOption_overridesTheNetworksDataset() throws IOException {
+    Path file = alwaysOne(null); // no training record: MNIST unless told otherwise
+    Path data = csvData();
+
+    assertThat(run("eval", file.toString(), "--dataset", "csv", "--data", data.toString()))
+        .as("%s", err).isZero();
+
+    assertThat(out.toString()).startsWith("Test accuracy: 2 / 3 (66.67 %)");
   }
 
   @Test

@@ -28,6 +28,22 @@ class MainTest extends CommandLineHarness {
   }
 
   @Test
+  void unknownCommand_isOneLineAndExitCodeTwo() {
+    assertThat(run("sweep")).isEqualTo(2);
+    assertThat(oneErrorLine()).isEqualTo("nnj: unknown command 'sweep'; the commands are train, eval,"
+        + " predict, plot, bench, datasets (see 'nnj --help')");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void unknownCommandWithHelp_saysTheCommandIsUnknown() {
+    assertThat(run("sweep", "--help")).isEqualTo(2);
+    assertThat(oneErrorLine()).isEqualTo("nnj: unknown command 'sweep'; the commands are train, eval,"
+        + " predict, plot, bench, datasets (see 'nnj --help')");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
   void unknownOption_isOneLineAndExitCodeTwo() {
     assertThat(run("train", "--epoch", "3")).isEqualTo(2);
     assertThat(oneErrorLine()).contains("Unknown option", "--epoch", "nnj train --help");

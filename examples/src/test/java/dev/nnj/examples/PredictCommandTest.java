@@ -145,6 +145,18 @@ class PredictCommandTest extends CommandLineHarness {
   }
 
   @Test
+  void predict_pluginsGivenTwice_addUp() throws IOException {
+    // --plugins is the one list option meant to be repeated: the error is the missing model.
+    Path first = Files.createDirectory(directory.resolve("plugins-a"));
+    Path second = Files.createDirectory(directory.resolve("plugins-b"));
+    Path absent = directory.resolve("absent.json");
+    assertThat(run("predict", absent.toString(), digit("one.png").toString(),
+        "--plugins", first.toString(), "--plugins", second.toString())).isEqualTo(1);
+    assertThat(oneErrorLine()).isEqualTo(
+        "nnj: error: " + absent + ": cannot read: no such file or directory");
+  }
+
+  @Test
   void predict_withoutImages_isAUsageError() {
     assertThat(run("predict", "model.json")).isEqualTo(2);
     assertThat(err.toString()).contains("IMAGE");

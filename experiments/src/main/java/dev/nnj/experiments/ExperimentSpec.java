@@ -21,7 +21,9 @@ import dev.nnj.optimizers.Sgd;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -29,6 +31,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A whole experiment as one value, the form of the JSON files under {@code examples/experiments/}:
@@ -180,10 +184,35 @@ public record ExperimentSpec(
         problem = "unknown field \"" + unknown.getPropertyName() + "\"; known: "
             + String.join(", ", new TreeSet<>(unknown.getKnownPropertyIds().stream().map(String::valueOf).toList()));
       }
+      Matcher duplicate = DUPLICATE_KEY.matcher(String.valueOf(e.getOriginalMessage()));
+      if (duplicate.matches()) {
+        problem = "\"" + duplicate.group(1) + "\" is given twice; give each key once";
+      }
+      if (e instanceof InvalidFormatException wrong && isWholeNumber(wrong.getTargetType())) {
+        problem = fieldOf(wrong) + " cannot be " + wrong.getValue() + "; it takes a whole number";
+      }
       throw new IllegalArgumentException(file + where + ": " + problem.replaceAll("\\s*\\R\\s*", " "), e);
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Jackson's words for a key given twice, under {@code STRICT_DUPLICATE_DETECTION}. */
+  private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate field '(.*)'");
+
+  private static boolean isWholeNumber(Class<?> type) {
+    return type == int.class || type == Integer.class || type == long.class || type == Long.class;
+  }
+
+  /** The innermost field name on the path: for {@code "sizes": [784, 10.5]}, "sizes". */
+  private static String fieldOf(InvalidFormatException wrong) {
+    List<JsonMappingException.Reference> path = wrong.getPath();
+    for (int i = path.size() - 1; i >= 0; i--) {
+      if (path.get(i).getFieldName() != null) {
+        return path.get(i).getFieldName();
+      }
+    }
+    return "a value";
   }
 
   /** Chapter 1's run: {@code [784, 30, 10]} sigmoid, quadratic cost, SGD η = 3.0, m = 10, 30 epochs. */

@@ -1,6 +1,7 @@
 package dev.nnj.experiments;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.cfg.ContextAttributes;
@@ -134,7 +135,8 @@ public final class Registry {
 
   /**
    * A JSON mapper that knows every bound part by its registry name — the names are the
-   * {@code "type"} ids, one source of truth — and refuses unknown fields. A user's own binding
+   * {@code "type"} ids, one source of truth — and refuses unknown fields, a key given twice and a
+   * fraction where a whole number belongs. A user's own binding
    * works in JSON with no extra code.
    *
    * <p>A part in JSON names only what it changes: every field it leaves out takes the value of the
@@ -168,6 +170,10 @@ public final class Registry {
         .enable(SerializationFeature.INDENT_OUTPUT)
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+        // "epochs": 2.9 would run 2 epochs, a layer of 10.5 units would have 10: refused.
+        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+        // A key given twice would silently take its last value: refused.
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
         .build();
     for (Map<String, ?> family : families) {
       family.forEach((name, part) -> plain.registerSubtypes(new NamedType(part.getClass(), name)));

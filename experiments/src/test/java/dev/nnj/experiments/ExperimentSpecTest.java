@@ -90,6 +90,28 @@ class ExperimentSpecTest {
   }
 
   @Test
+  void fractionForAWholeNumber_isRefusedInOneLine() throws IOException {
+    assertThatThrownBy(() -> read("{\"epochs\": 2.9}")).hasMessageEndingWith(
+        "spec.json (line 1, column 12): epochs cannot be 2.9; it takes a whole number");
+    assertThatThrownBy(() -> read("{\"sizes\": [784, 10.5]}")).hasMessageEndingWith(
+        "spec.json (line 1, column 17): sizes cannot be 10.5; it takes a whole number");
+    assertThatThrownBy(() -> read(
+        "{\"layers\": [{\"type\": \"dense\", \"units\": 10.5}]}")).hasMessageEndingWith(
+        "spec.json (line 1, column 44): layer 'dense': units cannot be 10.5; it takes a whole number"
+            + " (default 30)");
+  }
+
+  @Test
+  void keyGivenTwice_isRefusedNamingIt() throws IOException {
+    assertThatThrownBy(() -> read("{\"epochs\": 2, \"epochs\": 3}")).hasMessageEndingWith(
+        "spec.json (line 1, column 23): \"epochs\" is given twice; give each key once");
+    assertThatThrownBy(() -> read(
+        "{\"cost\": {\"type\": \"quadratic\", \"type\": \"cross-entropy\"}}"))
+        .hasMessageEndingWith(
+            "spec.json (line 1, column 38): \"type\" is given twice; give each key once");
+  }
+
+  @Test
   void unknownTypeName_isRefusedListingTheKnownOnes() throws IOException {
     assertThatThrownBy(() -> read("{\"cost\": {\"type\": \"hinge\"}}"))
         .isInstanceOf(IllegalArgumentException.class)
