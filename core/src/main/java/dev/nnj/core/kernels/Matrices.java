@@ -229,12 +229,18 @@ public final class Matrices {
   }
 
   /**
-   * The rows {@code [from, to)} of {@code g = aᵀ · d}: row by row of {@code g}, which receives
-   * its terms example by example in order, four examples per pass while their four inputs are
-   * non-zero (each row of {@code g} is then loaded and stored once per four terms).
+   * The rows {@code [from, to)} of {@code g = aᵀ · d}. Both loops below add each row's terms
+   * example by example in order, so they give the same bits; the benchmarks chose between them.
+   * For short rows (an output layer of ten) example by example, four rows of {@code g} per pass;
+   * else row by row of {@code g}, four examples per pass while their four inputs are non-zero
+   * (each row of {@code g} is then loaded and stored once per four terms).
    */
   private static void transposedTimesRows(double[] a, int rows, int inner, double[][] d,
       double[][] g, int cols, int from, int to) {
+    if (cols < 32) {
+      transposedTimesByExample(a, rows, inner, d, g, cols, from, to);
+      return;
+    }
     for (int k = from; k < to; k++) {
       double[] row = g[k];
       Arrays.fill(row, 0, cols, 0.0);
@@ -251,6 +257,32 @@ public final class Matrices {
             addScaled(row, v, d[i], 0, cols);
           }
           i++;
+        }
+      }
+    }
+  }
+
+  /** {@link #transposedTimesRows} example by example: each row of {@code d} into four rows of g. */
+  private static void transposedTimesByExample(double[] a, int rows, int inner, double[][] d,
+      double[][] g, int cols, int from, int to) {
+    for (int k = from; k < to; k++) {
+      Arrays.fill(g[k], 0, cols, 0.0);
+    }
+    for (int i = 0; i < rows; i++) {
+      int aRow = i * inner;
+      int k = from;
+      while (k < to) {
+        if (k + 4 <= to && a[aRow + k] != 0.0 && a[aRow + k + 1] != 0.0
+            && a[aRow + k + 2] != 0.0 && a[aRow + k + 3] != 0.0) {
+          scatterScaled4(d[i], a[aRow + k], g[k], a[aRow + k + 1], g[k + 1], a[aRow + k + 2],
+              g[k + 2], a[aRow + k + 3], g[k + 3], 0, cols);
+          k += 4;
+        } else {
+          double v = a[aRow + k];
+          if (v != 0.0) {
+            addScaled(g[k], v, d[i], 0, cols);
+          }
+          k++;
         }
       }
     }

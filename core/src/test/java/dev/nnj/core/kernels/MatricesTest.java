@@ -39,14 +39,16 @@ class MatricesTest {
     assertThat(out[ROWS * COLS]).isEqualTo(SENTINEL);
   }
 
-  @Test
-  void transposedTimes_isATransposedTimesD() {
+  /** Rows of g shorter and longer than the 32 at which the kernel changes its loop order. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(ints = {COLS, 40})
+  void transposedTimes_isATransposedTimesD(int cols) {
     double[] a = sparse(ROWS * INNER);
-    double[][] d = rows(ROWS, COLS);
-    double[][] g = sentinelRows(INNER, COLS);
-    Matrices.transposedTimes(a, ROWS, INNER, d, g, COLS);
+    double[][] d = rows(ROWS, cols);
+    double[][] g = sentinelRows(INNER, cols);
+    Matrices.transposedTimes(a, ROWS, INNER, d, g, cols);
     for (int k = 0; k < INNER; k++) {
-      for (int j = 0; j < COLS; j++) {
+      for (int j = 0; j < cols; j++) {
         double expected = 0;
         for (int i = 0; i < ROWS; i++) {
           expected += a[i * INNER + k] * d[i][j];
