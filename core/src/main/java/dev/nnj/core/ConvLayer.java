@@ -155,7 +155,40 @@ public final class ConvLayer implements BuiltLayer {
     public void backward(double[] x, double[] outputGradient, double[] inputGradient, int rows) {
       double[] delta = outputGradient;
       activation.derivative(z, a, delta, rows, filters * positions); // Δ = ∂C/∂a ⊙ σ'(z)
-      for (int f = 0; f < filters; f++) { // BP3, over examples and positions in order
+      biasGradient(delta, rows); // BP3
+      Convolutions.weightGradient(workspace, x, delta, rows, weightGradients); // BP4
+      if (inputGradient != null) {
+        Convolutions.inputGradient(workspace, weights, delta, rows, inputGradient);
+      }
+    }
+
+    /**
+     * BP3: {@code ∂C/∂b[f] = Σ_r Σ_j Δ[r][f][j]}, over examples and positions in order. Four
+     * filters' sums are taken side by side, so that the adder has four chains to work on rather
+     * than one; each chain is in the same order as alone.
+     */
+    private void biasGradient(double[] delta, int rows) {
+      int f = 0;
+      for (; f + 4 <= filters; f += 4) {
+        double s0 = 0.0;
+        double s1 = 0.0;
+        double s2 = 0.0;
+        double s3 = 0.0;
+        for (int r = 0; r < rows; r++) {
+          int at = (r * filters + f) * positions;
+          for (int j = at; j < at + positions; j++) {
+            s0 += delta[j];
+            s1 += delta[j + positions];
+            s2 += delta[j + 2 * positions];
+            s3 += delta[j + 3 * positions];
+          }
+        }
+        biasGradients[f] = s0;
+        biasGradients[f + 1] = s1;
+        biasGradients[f + 2] = s2;
+        biasGradients[f + 3] = s3;
+      }
+      for (; f < filters; f++) {
         double sum = 0.0;
         for (int r = 0; r < rows; r++) {
           for (int j = 0, at = (r * filters + f) * positions; j < positions; j++) {
@@ -163,10 +196,6 @@ public final class ConvLayer implements BuiltLayer {
           }
         }
         biasGradients[f] = sum;
-      }
-      Convolutions.weightGradient(workspace, x, delta, rows, weightGradients); // BP4
-      if (inputGradient != null) {
-        Convolutions.inputGradient(workspace, weights, delta, rows, inputGradient);
       }
     }
 

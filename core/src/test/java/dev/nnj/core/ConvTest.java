@@ -54,6 +54,41 @@ class ConvTest {
   }
 
   @Test
+  void biasGradient_isEachFiltersSumOverExamplesAndPositionsInOrder() {
+    Shape input = new Shape(1, 4, 5);
+    int filters = 6; // a group of four filters summed side by side, and two alone
+    ConvLayer layer = new Conv(filters, 2, new Identity()).build(input);
+    MersenneTwister random = new MersenneTwister(5);
+    layer.initialiseBiases(new StandardNormal(), random);
+    layer.initialiseWeights(new StandardNormal(), random);
+    int rows = 3;
+    int positions = 3 * 4;
+    Random values = new Random(6);
+    double[] x = new double[rows * input.size()];
+    double[] delta = new double[rows * filters * positions];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = values.nextGaussian();
+    }
+    for (int i = 0; i < delta.length; i++) {
+      delta[i] = values.nextGaussian() * Math.pow(10, values.nextInt(9) - 4);
+    }
+    BuiltLayer.Pass pass = layer.pass(rows);
+    pass.forward(x, rows, true, null);
+    pass.backward(x, delta.clone(), null, rows);
+    double[] biasGradients = pass.gradients()[pass.gradients().length - 1];
+
+    for (int f = 0; f < filters; f++) {
+      double sum = 0.0;
+      for (int r = 0; r < rows; r++) {
+        for (int j = 0; j < positions; j++) {
+          sum += delta[(r * filters + f) * positions + j];
+        }
+      }
+      assertThat(biasGradients[f]).as("filter %d", f).isEqualTo(sum);
+    }
+  }
+
+  @Test
   void maxPool_takesEachWindowsLargestValueAndSendsTheGradientThere() {
     BuiltLayer pool = new MaxPool(2).build(new Shape(1, 2, 4));
     BuiltLayer.Pass pass = pool.pass(1);

@@ -297,11 +297,17 @@ public final class Convolutions {
         }
       }
       // b[k = j][f]: the example's errors, in panels of eight filters; padding lanes zero.
-      for (int f = 0; f < filterTiles * Tiles.COLUMNS; f++) {
-        int at = (f >> 3) * positions * Tiles.COLUMNS + (f & 7);
-        int from2 = (r * filters + f) * positions;
+      // Written eight filters of one position at a time, a cache line, from eight rows read in order.
+      for (int ft = 0, at = 0; ft < filterTiles; ft++) {
+        int lanes = Math.min(Tiles.COLUMNS, filters - ft * Tiles.COLUMNS);
+        int first = (r * filters + ft * Tiles.COLUMNS) * positions;
         for (int j = 0; j < positions; j++, at += Tiles.COLUMNS) {
-          b[at] = f < filters ? delta[from2 + j] : 0.0;
+          for (int l = 0; l < lanes; l++) {
+            b[at + l] = delta[first + l * positions + j];
+          }
+          for (int l = lanes; l < Tiles.COLUMNS; l++) {
+            b[at + l] = 0.0;
+          }
         }
       }
       if (r == 0) {

@@ -32,6 +32,10 @@ public final class Pooling {
 
   private static void maxForwardExamples(double[] x, int channels, int height, int width,
       int size, double[] out, int[] argmax, int from, int to) {
+    if (size == 2) {
+      maxForwardPairs(x, channels, height, width, out, argmax, from, to);
+      return;
+    }
     int outHeight = height / size;
     int outWidth = width / size;
     int inSize = channels * height * width;
@@ -55,6 +59,45 @@ public final class Pooling {
                 max = larger ? v : max;
               }
             }
+            out[o] = max;
+            argmax[o] = best;
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * The windows of 2 × 2 (chapter 6's), spelt out: the same four comparisons in the same order as
+   * the general loop, so the same maxima and the same indices.
+   */
+  private static void maxForwardPairs(double[] x, int channels, int height, int width,
+      double[] out, int[] argmax, int from, int to) {
+    int outHeight = height / 2;
+    int outWidth = width / 2;
+    int inSize = channels * height * width;
+    int o = from * channels * outHeight * outWidth;
+    for (int r = from; r < to; r++) {
+      int example = r * inSize;
+      for (int c = 0; c < channels; c++) {
+        for (int oy = 0; oy < outHeight; oy++) {
+          int top = c * height * width + 2 * oy * width;
+          for (int ox = 0; ox < outWidth; ox++, o++) {
+            int i = top + 2 * ox;
+            int best = i;
+            double max = x[example + i];
+            double v = x[example + i + 1];
+            boolean larger = v > max;
+            best = larger ? i + 1 : best;
+            max = larger ? v : max;
+            v = x[example + i + width];
+            larger = v > max;
+            best = larger ? i + width : best;
+            max = larger ? v : max;
+            v = x[example + i + width + 1];
+            larger = v > max;
+            best = larger ? i + width + 1 : best;
+            max = larger ? v : max;
             out[o] = max;
             argmax[o] = best;
           }

@@ -78,6 +78,24 @@ class TilesTest {
   }
 
   @Test
+  void vectorApi_overSumsLongerThanItsDepth_givesTheBitsOfTheLoops() {
+    assumeTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(),
+        "the test JVM runs without jdk.incubator.vector");
+    int k = 2 * VectorTiles.DEPTH + 37; // three parts, the last a short one
+    double[] longA = gaussian(I_TILES * Tiles.ROWS * k);
+    double[] longB = gaussian(J_TILES * Tiles.COLUMNS * k);
+    double[] loops = new double[I_TILES * Tiles.ROWS * width];
+    double[] vector = new double[loops.length];
+    Tiles.multiplyLoops(0, I_TILES, J_TILES, k, longA, longB, init, false, loops, null, 0);
+    VectorTiles.multiply(0, I_TILES, J_TILES, k, longA, longB, init, false, vector, null, 0);
+    assertThat(vector).isEqualTo(loops);
+
+    Tiles.multiplyLoops(1, I_TILES, J_TILES, k, longA, longB, null, true, loops, null, 0);
+    VectorTiles.multiply(1, I_TILES, J_TILES, k, longA, longB, null, true, vector, null, 0);
+    assertThat(vector).isEqualTo(loops);
+  }
+
+  @Test
   void multiplyAdding_addsEachRowOfEightWhereItIsSent() {
     int[] scatter = new int[I_TILES * Tiles.ROWS * J_TILES];
     for (int row = 0; row < scatter.length; row++) {
