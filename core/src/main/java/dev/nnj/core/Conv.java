@@ -9,10 +9,17 @@ import java.util.Objects;
 /**
  * A valid 2-D convolution, stride 1, no padding, then the activation: {@code filters} kernels of
  * {@code kernel × kernel} over every input channel, so that an input of {@code c × h × w} gives
- * {@code filters × (h − kernel + 1) × (w − kernel + 1)}. Chapter 6's {@code ConvPoolLayer} is
- * this layer followed by {@link MaxPool}. In JSON
+ * {@code filters × (h − kernel + 1) × (w − kernel + 1)}. In JSON
  * {@code {"type": "conv", "filters": 20, "kernel": 5, "activation": "sigmoid"}}; bound as
  * {@code "conv"} with the book's first layer, 20 sigmoid kernels of 5 × 5.
+ *
+ * <p>With {@code "pool": 2} it is chapter 6's {@code ConvPoolLayer}: the weighted inputs are
+ * max-pooled in windows of 2 × 2 and σ is applied to the maxima, {@code a = σ(max z)}, as
+ * {@code network3.py} does. For a non-decreasing σ (every activation nnj ships but softmax) that
+ * is the value of this layer followed by {@link MaxPool}, {@code max σ(z)}, with σ taken on a
+ * quarter of the values and the outputs never stored before pooling; where several values of a
+ * window tie, the gradient still goes to the first largest {@code z}, which for ReLU and the
+ * sigmoid carries the same zero or the same value. The pool must divide the convolution's output.
  *
  * @param filters the number of kernels, the output's channels, ≥ 1
  * @param kernel the side of each square kernel, ≥ 1
@@ -20,12 +27,18 @@ import java.util.Objects;
  * @param initialization how this layer's weights and biases are drawn, or null (left out in
  *     JSON) for the network's; {@code network3.py}'s is
  *     {@code {"type": "normal-over-fan-out", "poolArea": 4}} before a 2 × 2 pool
+ * @param pool the side of the max-pooling windows before σ, ≥ 1, or null (left out in JSON) for
+ *     none
  */
 public record Conv(int filters, int kernel, Activation activation,
-    @JsonInclude(JsonInclude.Include.NON_NULL) Initialization initialization) implements Layer {
+    @JsonInclude(JsonInclude.Include.NON_NULL) Initialization initialization,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Integer pool) implements Layer {
 
   /** Refuses sizes below one and a missing activation. */
   public Conv {
+    if (pool != null && pool < 1) {
+      throw new IllegalArgumentException("conv: pool must be >= 1: " + pool);
+    }
     if (filters < 1) {
       throw new IllegalArgumentException("conv: filters must be >= 1: " + filters);
     }
@@ -35,9 +48,19 @@ public record Conv(int filters, int kernel, Activation activation,
     Objects.requireNonNull(activation, "conv: activation");
   }
 
-  /** A layer initialised as the network says. */
+  /** A layer without pooling. */
+  public Conv(int filters, int kernel, Activation activation, Initialization initialization) {
+    this(filters, kernel, activation, initialization, null);
+  }
+
+  /** A layer initialised as the network says, without pooling. */
   public Conv(int filters, int kernel, Activation activation) {
-    this(filters, kernel, activation, null);
+    this(filters, kernel, activation, null, null);
+  }
+
+  /** The side of the pooling windows: 1 where there is none. */
+  public int poolSize() {
+    return pool == null ? 1 : pool;
   }
 
   /** The book's first convolutional layer: 20 sigmoid kernels of 5 × 5. */
@@ -56,11 +79,32 @@ public record Conv(int filters, int kernel, Activation activation,
       throw new IllegalArgumentException("conv: a " + kernel + "×" + kernel
           + " kernel does not fit an input of " + input);
     }
+    Shape convolved = convolvedShape(input);
+    int size = poolSize();
+    if (convolved.height() % size != 0 || convolved.width() % size != 0) {
+      throw new IllegalArgumentException("conv: a pool of " + size + "×" + size
+          + " does not divide the convolution's output of " + convolved
+          + " (refused rather than cropped)");
+    }
+    return new Shape(filters, convolved.height() / size, convolved.width() / size);
+  }
+
+  /** The shape of the convolution before any pooling. */
+  Shape convolvedShape(Shape input) {
     return new Shape(filters, input.height() - kernel + 1, input.width() - kernel + 1);
+  }
+
+  /** As in messages: {@code conv(filters=2, kernel=5, activation=relu, pool=2)}, unset parts left out. */
+  @Override
+  public String toString() {
+    return "conv(filters=" + filters + ", kernel=" + kernel + ", activation=" + activation
+        + (initialization == null ? "" : ", initialization=" + initialization)
+        + (pool == null ? "" : ", pool=" + pool) + ")";
   }
 
   @Override
   public ConvLayer build(Shape input) {
-    return new ConvLayer(this, input, outputShape(input));
+    outputShape(input);
+    return new ConvLayer(this, input, convolvedShape(input));
   }
 }

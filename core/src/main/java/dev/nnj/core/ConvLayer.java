@@ -2,6 +2,7 @@ package dev.nnj.core;
 
 import dev.nnj.activations.Activation;
 import dev.nnj.core.kernels.Convolutions;
+import dev.nnj.core.kernels.Pooling;
 import dev.nnj.datasets.Shape;
 import java.util.Arrays;
 import org.apache.commons.math3.random.RandomGenerator;
@@ -25,21 +26,25 @@ public final class ConvLayer implements BuiltLayer {
   private final int filters;
   /** Values per patch: {@code channels · kernel²}. */
   private final int patch;
-  /** Output positions per channel: {@code outHeight · outWidth}. */
+  /** The side of the pooling windows before σ: 1 for none. */
+  private final int pool;
+  /** Positions of the convolution per channel, before any pooling: {@code outHeight · outWidth}. */
   private final int positions;
   private final Activation activation;
   /** {@code weights[(c · kernel + dy) · kernel + dx][f]}: filter f's weight at that patch value. */
   final double[][] weights;
   final double[] biases;
 
-  ConvLayer(Conv layer, Shape input, Shape output) {
+  ConvLayer(Conv layer, Shape input, Shape convolved) {
     this.layer = layer;
     this.input = input;
-    this.output = output;
+    this.pool = layer.poolSize();
+    this.output = new Shape(convolved.channels(), convolved.height() / pool,
+        convolved.width() / pool);
     this.kernel = layer.kernel();
     this.filters = layer.filters();
     this.patch = input.channels() * kernel * kernel;
-    this.positions = output.height() * output.width();
+    this.positions = convolved.height() * convolved.width();
     this.activation = layer.activation();
     this.weights = new double[patch][filters];
     this.biases = new double[filters];
@@ -120,14 +125,22 @@ public final class ConvLayer implements BuiltLayer {
   /**
    * The convolution over a mini-batch: forward {@code Z = w ⊛ X + b, A = σ(Z)}; backward
    * {@code Δ = ∂C/∂A ⊙ σ'(Z)}, {@code ∂C/∂b = Σ Δ}, {@code ∂C/∂w = columnsᵀ Δ} (BP3, BP4), and
-   * {@code ∂C/∂X} by adding {@code w Δ} back over the patches (col2im). The loops are
-   * {@link Convolutions}'.
+   * {@code ∂C/∂X} by adding {@code w Δ} back over the patches (col2im). With a pool, {@code Z} is
+   * the windows' maxima and σ is taken on them; backward, each window's {@code Δ} goes to its
+   * maximum's position and zero to the others before BP3 and BP4. The loops are
+   * {@link Convolutions}' and {@link Pooling}'s.
    */
   final class Pass implements BuiltLayer.Pass {
     private final Convolutions.Workspace workspace;
-    /** The weighted inputs and activations per example, filter by filter (the output's layout). */
+    /**
+     * The weighted inputs (pooled, with a pool) and activations per example, filter by filter
+     * (the output's layout).
+     */
     private final double[] z;
     private final double[] a;
+    /** With a pool: each maximum's index in its example's convolution, and Δ spread back there. */
+    private final int[] argmax;
+    private final double[] spread;
     private final double[][] weightGradients;
     private final double[] biasGradients;
     private final double[][] gradients;
@@ -137,24 +150,35 @@ public final class ConvLayer implements BuiltLayer {
           input.height(), input.width(), kernel, filters), capacity);
       z = new double[capacity * output.size()];
       a = new double[capacity * output.size()];
+      argmax = pool == 1 ? null : new int[capacity * output.size()];
+      spread = pool == 1 ? null : new double[capacity * filters * positions];
       weightGradients = new double[patch][filters];
       biasGradients = new double[filters];
       gradients = Arrays.copyOf(weightGradients, patch + 1);
       gradients[patch] = biasGradients;
     }
 
-    /** {@code a = σ(w ⊛ x + b)}. */
+    /** {@code a = σ(w ⊛ x + b)}, or with a pool {@code a = σ(max over each window of w ⊛ x + b)}. */
     @Override
     public double[] forward(double[] x, int rows, boolean training, RandomGenerator random) {
-      Convolutions.forward(workspace, x, rows, weights, biases, z);
-      activation.apply(z, a, rows, filters * positions);
+      if (pool == 1) {
+        Convolutions.forward(workspace, x, rows, weights, biases, z);
+      } else {
+        Convolutions.forwardPooled(workspace, x, rows, weights, biases, pool, z, argmax);
+      }
+      activation.apply(z, a, rows, output.size());
       return a;
     }
 
     @Override
     public void backward(double[] x, double[] outputGradient, double[] inputGradient, int rows) {
       double[] delta = outputGradient;
-      activation.derivative(z, a, delta, rows, filters * positions); // Δ = ∂C/∂a ⊙ σ'(z)
+      activation.derivative(z, a, delta, rows, output.size()); // Δ = ∂C/∂a ⊙ σ'(z)
+      if (pool > 1) {
+        Pooling.maxBackward(delta, argmax, rows, filters, output.height() * pool,
+            output.width() * pool, pool, spread);
+        delta = spread;
+      }
       biasGradient(delta, rows); // BP3
       Convolutions.weightGradient(workspace, x, delta, rows, weightGradients); // BP4
       if (inputGradient != null) {

@@ -80,7 +80,8 @@ public record MaxPool(int size) implements Layer {
     public void backward(double[] input, double[] outputGradient, double[] inputGradient,
         int rows) {
       if (inputGradient != null) {
-        Pooling.maxBackward(outputGradient, argmax, rows, inSize, outSize, inputGradient);
+        Pooling.maxBackward(outputGradient, argmax, rows, inSize / (height * width), height,
+            width, size, inputGradient);
       }
     }
   }

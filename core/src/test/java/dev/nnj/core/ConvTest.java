@@ -4,12 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.nnj.activations.Activation;
 import dev.nnj.activations.Identity;
+import dev.nnj.activations.Relu;
+import dev.nnj.activations.Sigmoid;
 import dev.nnj.activations.Tanh;
 import dev.nnj.datasets.Shape;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.apache.commons.math3.random.MersenneTwister;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The convolution and the pool compute what their definitions say, in the output's layout. */
 class ConvTest {
@@ -88,6 +97,75 @@ class ConvTest {
     }
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("monotoneActivations")
+  void convWithAPool_isConvThenMaxPool_toTheBit(String name, Activation activation) {
+    Shape input = new Shape(2, 10, 10);
+    int filters = 5;
+    ConvLayer fused = new Conv(filters, 3, activation, null, 2).build(input);
+    ConvLayer conv = new Conv(filters, 3, activation).build(input);
+    BuiltLayer pool = new MaxPool(2).build(conv.outputShape());
+    for (ConvLayer layer : List.of(fused, conv)) {
+      MersenneTwister random = new MersenneTwister(7);
+      layer.initialiseBiases(new StandardNormal(), random);
+      layer.initialiseWeights(new StandardNormal(), random);
+    }
+    assertThat(fused.outputShape()).isEqualTo(pool.outputShape());
+    int rows = 3;
+    Random values = new Random(8);
+    double[] x = new double[rows * input.size()];
+    for (int i = 0; i < x.length; i++) { // a background of zeros, as in MNIST: ties in z
+      x[i] = values.nextInt(3) == 0 ? values.nextGaussian() : 0.0;
+    }
+    double[] g = new double[rows * pool.outputShape().size()];
+    for (int i = 0; i < g.length; i++) {
+      g[i] = values.nextGaussian();
+    }
+
+    BuiltLayer.Pass fusedPass = fused.pass(rows);
+    double[] fusedOut = fusedPass.forward(x, rows, true, null).clone();
+    double[] fusedInputGradient = new double[x.length];
+    fusedPass.backward(x, g.clone(), fusedInputGradient, rows);
+
+    BuiltLayer.Pass convPass = conv.pass(rows);
+    BuiltLayer.Pass poolPass = pool.pass(rows);
+    double[] convOut = convPass.forward(x, rows, true, null);
+    double[] out = poolPass.forward(convOut, rows, true, null);
+    double[] poolInputGradient = new double[convOut.length];
+    poolPass.backward(convOut, g.clone(), poolInputGradient, rows);
+    double[] inputGradient = new double[x.length];
+    convPass.backward(x, poolInputGradient, inputGradient, rows);
+
+    assertThat(fusedOut).isEqualTo(Arrays.copyOf(out, fusedOut.length));
+    assertThat(zerosUnsigned(fusedInputGradient)).isEqualTo(zerosUnsigned(inputGradient));
+    for (int block = 0; block < convPass.gradients().length; block++) {
+      assertThat(zerosUnsigned(fusedPass.gradients()[block])).as("parameter block %d", block)
+          .isEqualTo(zerosUnsigned(convPass.gradients()[block]));
+    }
+  }
+
+  static Stream<Arguments> monotoneActivations() {
+    return Stream.of(Arguments.of("relu", new Relu()), Arguments.of("sigmoid", new Sigmoid()),
+        Arguments.of("tanh", new Tanh()));
+  }
+
+  /** The values with -0 as +0: the two orders may differ in the sign of a zero sum only. */
+  private static double[] zerosUnsigned(double[] values) {
+    double[] copy = values.clone();
+    for (int i = 0; i < copy.length; i++) {
+      copy[i] += 0.0;
+    }
+    return copy;
+  }
+
+  @Test
+  void convWithAPoolThatDoesNotDivideItsOutput_isRefused() {
+    assertThatThrownBy(() -> new Conv(2, 4, new Relu(), null, 2).outputShape(new Shape(1, 8, 8)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("conv: a pool of 2×2 does not divide the convolution's output of 2×5×5"
+            + " (refused rather than cropped)");
+  }
+
   @Test
   void maxPool_takesEachWindowsLargestValueAndSendsTheGradientThere() {
     BuiltLayer pool = new MaxPool(2).build(new Shape(1, 2, 4));
@@ -105,7 +183,7 @@ class ConvTest {
     assertThatThrownBy(() -> new NetworkSpec(new Shape(1, 4, 4), java.util.List.of(
         new Conv(2, 5, new Identity()))))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("layer 1 (Conv[filters=2, kernel=5, activation=identity, initialization=null]) "
+        .hasMessage("layer 1 (conv(filters=2, kernel=5, activation=identity)) "
             + "cannot take an "
             + "input of shape 1×4×4: conv: a 5×5 kernel does not fit an input of 1×4×4");
   }

@@ -142,6 +142,8 @@ class BuiltInPartsContractTest {
         // Output rows of eight: the input gradient is added straight from the product's tiles.
         Arguments.of("conv with rows of eight", new Conv(3, 3, new dev.nnj.activations.Tanh()), new Shape(2, 4, 10)),
         Arguments.of("conv on one channel", new Conv(2, 2, new dev.nnj.activations.Sigmoid()), new Shape(1, 4, 4)),
+        // network3's ConvPoolLayer: pooled before σ, the gradient sent back to each maximum.
+        Arguments.of("conv with a pool", new Conv(3, 3, new dev.nnj.activations.Tanh(), null, 2), new Shape(2, 6, 8)),
         Arguments.of("max-pool 3", new MaxPool(3), new Shape(2, 6, 3)),
         Arguments.of("max-pool 1", new MaxPool(1), new Shape(1, 2, 2)));
   }

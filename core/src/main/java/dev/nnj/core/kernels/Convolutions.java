@@ -158,6 +158,21 @@ public final class Convolutions {
    */
   public static void forward(Workspace ws, double[] x, int rows, double[][] weights,
       double[] bias, double[] z) {
+    forwardPooled(ws, x, rows, weights, bias, 1, z, null);
+  }
+
+  /**
+   * {@code z = max over each pool × pool window of (w ⊛ x + b)} for the {@code rows} examples
+   * of {@code x}, pooled from each example's product while it is in the cache, so the
+   * convolution's whole output is never stored (with a pool of 1, {@link #forward}).
+   *
+   * @param z {@code rows × filters × outHeight/pool × outWidth/pool}, overwritten
+   * @param argmax as large as {@code z}: each maximum's index in its example's convolution
+   *     output, {@code (f · outHeight + y) · outWidth + x} (see {@link Pooling#maxForward}); null
+   *     with a pool of 1
+   */
+  public static void forwardPooled(Workspace ws, double[] x, int rows, double[][] weights,
+      double[] bias, int pool, double[] z, int[] argmax) {
     Geometry g = ws.g; // the padding lanes of the weights and biases are never written: zero
     for (int p = 0; p < g.patch(); p++) {
       for (int f = 0; f < g.filters(); f++) {
@@ -166,14 +181,15 @@ public final class Convolutions {
     }
     System.arraycopy(bias, 0, ws.bias, 0, g.filters());
     if (Parallel.worthSplitting(rows, rows * g.work())) {
-      Parallel.split(rows, (part, from, to) -> forwardExamples(ws, x, z, part, from, to));
+      Parallel.split(rows, (part, from, to) ->
+          forwardExamples(ws, x, pool, z, argmax, part, from, to));
     } else {
-      forwardExamples(ws, x, z, 0, 0, rows);
+      forwardExamples(ws, x, pool, z, argmax, 0, 0, rows);
     }
   }
 
-  private static void forwardExamples(Workspace ws, double[] x, double[] z, int part, int from,
-      int to) {
+  private static void forwardExamples(Workspace ws, double[] x, int pool, double[] z,
+      int[] argmax, int part, int from, int to) {
     Geometry g = ws.g;
     double[] columns = ws.columns[part];
     double[] product = ws.product[part];
@@ -183,6 +199,11 @@ public final class Convolutions {
       packColumns(g, x, r * g.inputSize(), columns);
       Tiles.multiply(0, ws.filterTiles, ws.positionTiles, g.patch(), ws.weightsByFilter, columns,
           ws.bias, product);
+      if (pool > 1) {
+        Pooling.maxWindows(product, 0, width, g.filters(), g.outHeight(), g.outWidth(), pool, z,
+            r * (g.outputSize() / (pool * pool)), argmax);
+        continue;
+      }
       for (int f = 0; f < g.filters(); f++) {
         System.arraycopy(product, f * width, z, (r * g.filters() + f) * positions, positions);
       }
