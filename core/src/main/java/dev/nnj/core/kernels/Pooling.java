@@ -118,9 +118,21 @@ public final class Pooling {
    */
   public static void maxBackward(double[] outputGradient, int[] argmax, int rows, int channels,
       int height, int width, int size, double[] inputGradient) {
+    long work = (long) rows * channels * height * width * 8; // measured as the forward pass is
+    if (Parallel.worthSplitting(rows, work)) {
+      Parallel.split(rows, (part, from, to) -> maxBackwardExamples(outputGradient, argmax,
+          channels, height, width, size, inputGradient, from, to));
+    } else {
+      maxBackwardExamples(outputGradient, argmax, channels, height, width, size, inputGradient,
+          0, rows);
+    }
+  }
+
+  private static void maxBackwardExamples(double[] outputGradient, int[] argmax, int channels,
+      int height, int width, int size, double[] inputGradient, int from, int to) {
     int inSize = channels * height * width;
-    int o = 0;
-    for (int r = 0; r < rows; r++) {
+    int o = from * inSize / (size * size);
+    for (int r = from; r < to; r++) {
       int example = r * inSize;
       for (int c = 0; c < channels; c++) {
         for (int oy = 0; oy < height / size; oy++) {
