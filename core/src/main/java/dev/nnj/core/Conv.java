@@ -59,6 +59,24 @@ public record Conv(int filters, int kernel, Activation activation,
     return new Shape(filters, input.height() - kernel + 1, input.width() - kernel + 1);
   }
 
+  /**
+   * {@code (c · kernel² + 1) · filters} parameters; per workspace their gradients and the
+   * im2col buffers of two examples (their patch columns and products, and backward their
+   * errors and columns by patch value), and per example {@code z} and {@code a} (see
+   * {@link ConvLayer} and {@code Convolutions.Workspace}; the padding of its tiles is not counted).
+   */
+  @Override
+  public LayerMemory memory(Shape input) {
+    Shape output = outputShape(input);
+    long patch = (long) input.channels() * kernel * kernel;
+    long positions = (long) output.height() * output.width();
+    long weights = patch * filters;
+    long parameters = weights + filters;
+    long forward = weights + 2 * positions * patch + 2L * filters * positions;
+    long backward = weights + 4L * filters * positions + 2 * patch * positions + weights;
+    return new LayerMemory(parameters, parameters + forward, backward, 2L * output.size());
+  }
+
   @Override
   public ConvLayer build(Shape input) {
     return new ConvLayer(this, input, outputShape(input));
