@@ -87,9 +87,9 @@ public final class MemoryEstimate {
    */
   public void requireAtMost(long limit) {
     if (bytes > limit) {
-      throw new IllegalArgumentException(what + " needs at least " + bytes(bytes) + " of memory ("
+      throw new IllegalArgumentException(what + " needs at least " + binaryUnits(bytes) + " of memory ("
           + count(parameters) + " parameters), more than this JVM's maximum heap of "
-          + bytes(limit) + " (-Xmx); choose smaller layers or mini-batches, or give Java more memory");
+          + binaryUnits(limit) + " (-Xmx); choose smaller layers or mini-batches, or give Java more memory");
     }
     if (tooLong != null) {
       throw new IllegalArgumentException(tooLong);
@@ -98,7 +98,7 @@ public final class MemoryEstimate {
 
   @Override
   public String toString() {
-    return what + ": at least " + bytes(bytes);
+    return what + ": at least " + binaryUnits(bytes);
   }
 
   private static long parameters(NetworkSpec network) {
@@ -171,7 +171,7 @@ public final class MemoryEstimate {
   }
 
   /** {@code 1.5 GiB}, in powers of 1024 as {@code -Xmx} counts. */
-  static String bytes(long bytes) {
+  public static String binaryUnits(long bytes) {
     if (bytes == Long.MAX_VALUE) {
       return "more than 8 EiB";
     }

@@ -61,7 +61,7 @@ class MemoryEstimateTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("the network [784, 100000000, 10] needs at least 592.3 GiB")
         .hasMessageContaining("more than this JVM's maximum heap of "
-            + MemoryEstimate.bytes(Runtime.getRuntime().maxMemory()) + " (-Xmx)");
+            + MemoryEstimate.binaryUnits(Runtime.getRuntime().maxMemory()) + " (-Xmx)");
   }
 
   @Test
