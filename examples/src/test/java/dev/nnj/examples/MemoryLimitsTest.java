@@ -1,15 +1,25 @@
 package dev.nnj.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -136,9 +146,84 @@ class MemoryLimitsTest extends CommandLineHarness {
         data.toString(), "--sizes", "784,30,10", "--epochs", "1", "--save", saved.toString()));
     assertThat(code).isEqualTo(1);
     assertThat(childErrorLine(directory))
-        .matches("nnj: error: out of memory \\(Java heap space\\) within this JVM's maximum heap "
+        .matches("nnj: error: out of memory \\([^)]+\\) within this JVM's maximum heap "
             + "of \\d+\\.\\d MiB; give Java more with JAVA_OPTS=-Xmx…, or use smaller layers, "
             + "mini-batches or data");
     assertThat(saved).hasContent("the user's earlier model");
+  }
+
+  /**
+   * An all-black 1-bit greyscale PNG of {@code side × side} pixels, written chunk by chunk: its
+   * rows of zeros deflate about a thousandfold, so a 30000 × 30000 picture takes some 100 KB on
+   * disk and a few KB of heap to make, whatever decoding it would take.
+   */
+  static Path blackPng(Path file, int side) throws IOException {
+    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
+      out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+      ByteBuffer header = ByteBuffer.allocate(13).putInt(side).putInt(side)
+          .put((byte) 1).put((byte) 0).put((byte) 0).put((byte) 0).put((byte) 0);
+      chunk(out, "IHDR", header.array());
+      ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+      try (DeflaterOutputStream deflater = new DeflaterOutputStream(compressed,
+          new Deflater(Deflater.BEST_COMPRESSION))) {
+        byte[] row = new byte[1 + (side + 7) / 8]; // filter type 0, then the packed bits
+        for (int y = 0; y < side; y++) {
+          deflater.write(row);
+        }
+      }
+      chunk(out, "IDAT", compressed.toByteArray());
+      chunk(out, "IEND", new byte[0]);
+    }
+    return file;
+  }
+
+  private static void chunk(OutputStream out, String type, byte[] data) throws IOException {
+    byte[] name = type.getBytes(StandardCharsets.US_ASCII);
+    CRC32 crc = new CRC32();
+    crc.update(name);
+    crc.update(data);
+    out.write(ByteBuffer.allocate(4).putInt(data.length).array());
+    out.write(name);
+    out.write(data);
+    out.write(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+  }
+
+  @Test
+  void read_blackPngOf30000Square_refusedFromItsHeaderBeforeDecoding() throws IOException {
+    Path big = blackPng(directory.resolve("big.png"), 30_000);
+    assertThat(Files.size(big)).isLessThan(1 << 20);
+    // 900 million pixels of 1 bit and 8 bytes of intensity each: 6.8 GiB.
+    assertThatThrownBy(() -> DigitImage.read(big, 256L << 20))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(big + ": a 30000×30000 image needs at least 6.8 GiB of memory to read, more "
+            + "than this JVM's maximum heap of 256.0 MiB (-Xmx); scale it down first: a digit "
+            + "needs no more than a few hundred pixels a side");
+  }
+
+  @Test
+  void read_smallBlackPng_decodesAndFindsNoInk() throws IOException {
+    // The same writer at a small size makes a PNG that decodes: the refusal above is the size's.
+    Path small = blackPng(directory.resolve("small.png"), 40);
+    assertThatThrownBy(() -> DigitImage.read(small, 256L << 20))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(small + ": no digit found: the image is blank");
+  }
+
+  @Test
+  void predict_blackPngOf30000SquareIn256MiB_refusedInOneLine() throws Exception {
+    Path data = csvData(directory, "data", 784, 10);
+    Path model = directory.resolve("m.json");
+    assertThat(run("train", "--dataset", "csv", "--data", data.toString(), "--sizes", "784,10",
+        "--epochs", "1", "--quiet", "--save", model.toString())).as("err: %s", err).isZero();
+    byte[] modelBytes = Files.readAllBytes(model);
+    Path big = blackPng(directory.resolve("big.png"), 30_000);
+    int code = runChild(directory, "256m", List.of("predict", model.toString(), big.toString()));
+    assertThat(code).isEqualTo(1);
+    assertThat(childErrorLine(directory))
+        .matches("nnj: error: " + Pattern.quote(big.toString()) + ": a 30000×30000 image needs "
+            + "at least 6\\.8 GiB of memory to read, more than this JVM's maximum heap of "
+            + "2[0-9][0-9]\\.\\d MiB \\(-Xmx\\); scale it down first: a digit needs no more "
+            + "than a few hundred pixels a side");
+    assertThat(Files.readAllBytes(model)).isEqualTo(modelBytes);
   }
 }
