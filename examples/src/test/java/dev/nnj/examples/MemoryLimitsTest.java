@@ -20,12 +20,14 @@ import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What cannot fit in memory is refused before it is allocated, in one line naming the size and
@@ -35,6 +37,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class MemoryLimitsTest extends CommandLineHarness {
 
+  @TempDir static Path shared;
   @TempDir Path directory;
 
   private Path saved;
@@ -225,5 +228,53 @@ class MemoryLimitsTest extends CommandLineHarness {
             + "2[0-9][0-9]\\.\\d MiB \\(-Xmx\\); scale it down first: a digit needs no more "
             + "than a few hundred pixels a side");
     assertThat(Files.readAllBytes(model)).isEqualTo(modelBytes);
+  }
+
+  /**
+   * A directory of MNIST's four file names whose training images are a small {@code .gz}
+   * declaring 2,739,000 images (2.1 GB) and holding 600 MiB of zeros: its buffer, doubling as
+   * the zeros arrive, needs 1.5 GiB before any checksum is known. The others are never reached.
+   * Made once for the class: writing it takes seconds.
+   */
+  static synchronized Path mnistWithBomb() throws IOException {
+    Path data = shared.resolve("mnist");
+    if (Files.isDirectory(data)) {
+      return data;
+    }
+    Files.createDirectories(data);
+    try (OutputStream gzip = new GZIPOutputStream(new BufferedOutputStream(
+        Files.newOutputStream(data.resolve("train-images-idx3-ubyte.gz"))))) {
+      gzip.write(ByteBuffer.allocate(16).putInt(0x0803).putInt(2_739_000).putInt(28).putInt(28)
+          .array());
+      byte[] zeros = new byte[1 << 16];
+      for (long written = 0; written < 600L << 20; written += zeros.length) {
+        gzip.write(zeros);
+      }
+    }
+    for (String name : List.of("train-labels-idx1-ubyte", "t10k-images-idx3-ubyte",
+        "t10k-labels-idx1-ubyte")) {
+      Files.writeString(data.resolve(name), "never read");
+    }
+    return data;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"datasets verify", "train"})
+  void readingAGzipBombIn1GiB_refusedFromItsHeaderInOneLine(String command) throws Exception {
+    Path data = mnistWithBomb();
+    Path bomb = data.resolve("train-images-idx3-ubyte.gz");
+    byte[] bombBytes = Files.readAllBytes(bomb);
+    List<String> args = new ArrayList<>(List.of(command.split(" ")));
+    args.addAll(List.of("--data", data.toString()));
+    int code = runChild(directory, "1g", args);
+    assertThat(code).isEqualTo(1);
+    assertThat(childErrorLine(directory)).isEqualTo("nnj: error: train-images-idx3-ubyte.gz: the "
+        + "header declares [2739000×28×28], not the [60000×28×28] of the published file; the "
+        + "file is not it, or corrupt");
+    assertThat(Files.readAllBytes(bomb)).isEqualTo(bombBytes);
+    assertThat(data.resolve("train-labels-idx1-ubyte")).hasContent("never read");
+    try (Stream<Path> files = Files.list(data)) {
+      assertThat(files).hasSize(4); // nothing fetched, nothing left behind
+    }
   }
 }
