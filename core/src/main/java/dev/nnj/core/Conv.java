@@ -102,6 +102,29 @@ public record Conv(int filters, int kernel, Activation activation,
         + (pool == null ? "" : ", pool=" + pool) + ")";
   }
 
+  /**
+   * {@code (c · kernel² + 1) · filters} parameters; per workspace their gradients and the
+   * im2col buffers of two examples (their patch columns and products, and backward their
+   * errors and columns by patch value), and per example {@code z} and {@code a} (see
+   * {@link ConvLayer} and {@code Convolutions.Workspace}; the padding of its tiles is not counted);
+   * with a pool, {@code z} and {@code a} of the pooled output, the maxima's indices and the
+   * errors spread back over the convolution's whole output.
+   */
+  @Override
+  public LayerMemory memory(Shape input) {
+    Shape output = convolvedShape(input);
+    long pooled = outputShape(input).size();
+    long patch = (long) input.channels() * kernel * kernel;
+    long positions = (long) output.height() * output.width();
+    long weights = patch * filters;
+    long parameters = weights + filters;
+    long forward = weights + 2 * positions * patch + 2L * filters * positions;
+    long backward = weights + 4L * filters * positions + 2 * patch * positions + weights;
+    long perExample = poolSize() == 1 ? 2L * output.size()
+        : 2 * pooled + pooled / 2 + output.size();
+    return new LayerMemory(parameters, parameters + forward, backward, perExample);
+  }
+
   @Override
   public ConvLayer build(Shape input) {
     outputShape(input);

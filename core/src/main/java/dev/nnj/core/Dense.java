@@ -43,6 +43,19 @@ public record Dense(int units, Activation activation,
     return Shape.flat(units);
   }
 
+  /**
+   * {@code (n_{l−1} + 1) · n_l} parameters; per workspace their gradients and two scratch rows,
+   * once backward the weights transposed for BP2, and per example {@code z}, {@code a} and
+   * {@code Δ} (see {@link DenseLayer}).
+   */
+  @Override
+  public LayerMemory memory(Shape input) {
+    long weights = (long) input.size() * units;
+    long parameters = weights + units;
+    return new LayerMemory(parameters, parameters + 2L * Math.max(input.size(), units), weights,
+        3L * units);
+  }
+
   @Override
   public DenseLayer build(Shape input) {
     return new DenseLayer(this, input);

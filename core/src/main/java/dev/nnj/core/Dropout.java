@@ -32,6 +32,12 @@ public record Dropout(double rate) implements Layer {
     return input;
   }
 
+  /** With a rate above 0, each value's mask and output per example; else nothing. */
+  @Override
+  public LayerMemory memory(Shape input) {
+    return LayerMemory.perExample(rate > 0 ? 2L * input.size() : 0);
+  }
+
   @Override
   public BuiltLayer build(Shape input) {
     return new Built(this, input);

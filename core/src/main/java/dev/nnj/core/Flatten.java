@@ -15,6 +15,12 @@ public record Flatten() implements Layer {
     return Shape.flat(input.size());
   }
 
+  /** Nothing: it hands its input on as it is. */
+  @Override
+  public LayerMemory memory(Shape input) {
+    return LayerMemory.perExample(0);
+  }
+
   @Override
   public BuiltLayer build(Shape input) {
     return new Built(this, input);

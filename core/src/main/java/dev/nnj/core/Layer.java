@@ -25,4 +25,15 @@ public interface Layer {
 
   /** This layer built for inputs of shape {@code input}, its parameters zero. */
   BuiltLayer build(Shape input);
+
+  /**
+   * What this layer built for {@code input} will hold, computed without building it. The
+   * default, for a layer without parameters, counts its output per example; a layer with
+   * parameters or larger workspaces overrides it. Counting less than the layer allocates keeps
+   * the estimate a lower bound (a run it lets through may still run out of memory); counting
+   * more would refuse runs that fit.
+   */
+  default LayerMemory memory(Shape input) {
+    return LayerMemory.perExample(outputShape(input).size());
+  }
 }

@@ -37,6 +37,12 @@ public record MaxPool(int size) implements Layer {
     return new Shape(input.channels(), input.height() / size, input.width() / size);
   }
 
+  /** Per output value of each example, the value and the {@code int} index of its window's maximum. */
+  @Override
+  public LayerMemory memory(Shape input) {
+    return LayerMemory.perExample(outputShape(input).size() * 3L / 2);
+  }
+
   @Override
   public BuiltLayer build(Shape input) {
     return new Built(this, input, outputShape(input));

@@ -21,12 +21,14 @@ import org.apache.commons.math3.random.RandomGenerator;
  */
 public final class Network {
 
-  private static final int EVALUATION_ROWS = 500;
+  /** How many examples {@link #measure} runs forward at once. */
+  static final int EVALUATION_ROWS = 500;
 
   private final NetworkSpec spec;
   private final List<BuiltLayer> layers;
 
   private Network(NetworkSpec spec) {
+    MemoryEstimate.ofNetwork(spec).requireFits(); // before a single layer is allocated
     this.spec = spec;
     List<BuiltLayer> built = new ArrayList<>();
     dev.nnj.datasets.Shape shape = spec.input();
@@ -124,6 +126,7 @@ public final class Network {
   Measurement measure(SparseRows inputs, int[] labels, Cost cost) {
     int n = inputs.rows();
     int rows = Math.min(EVALUATION_ROWS, Math.max(n, 1));
+    MemoryEstimate.ofInference(spec, rows).requireFits();
     ForwardPass pass = new ForwardPass(this, rows);
     Inputs.Sparse cursor = new Inputs.Sparse(inputs, identity(n));
     int outputs = spec.outputSize();

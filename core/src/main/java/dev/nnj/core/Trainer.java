@@ -76,6 +76,7 @@ public final class Trainer {
       throw new IllegalArgumentException("the training data is empty");
     }
     int m = Math.min(config.batchSize(), n);
+    checkMemory(network.spec(), training, evaluation, config);
     // The inputs in sparse form, built once: four in five MNIST pixels are zero, and the first
     // layer's kernels skip them (see Matrices.sparseAffine).
     SparseRows inputs = SparseRows.of(training.features(), n, training.featureCount());
@@ -161,6 +162,22 @@ public final class Trainer {
       best.restoreInto(parameters);
     }
     return new History(results);
+  }
+
+  /**
+   * Refuses, before anything is allocated, a run of {@code network} on this data whose
+   * parameters, gradients, optimizer state and workspaces cannot fit in this JVM's maximum heap
+   * (see {@link MemoryEstimate}); {@link #train} checks this too, once the network is built.
+   *
+   * @throws IllegalArgumentException naming the network, the memory it needs and the limit
+   */
+  public void checkMemory(NetworkSpec network, Examples training, Examples evaluation,
+      TrainingConfig config) {
+    int capacity = Math.max(1, Math.min(config.batchSize(), training.size()));
+    int evaluationRows = evaluation == null ? 0
+        : Math.min(Network.EVALUATION_ROWS, Math.max(evaluation.size(), 1));
+    MemoryEstimate.ofTraining(network, capacity, evaluationRows,
+        optimizer.stateValuesPerParameter()).requireFits();
   }
 
   /** Draws {@code count} numbers from {@code random} and forgets them: a replay. */

@@ -3,7 +3,12 @@ package dev.nnj.datasets;
 import java.io.IOException;
 import java.net.UnknownHostException;
 import java.nio.channels.UnresolvedAddressException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.StringJoiner;
@@ -80,11 +85,32 @@ final class Fetcher {
       }
     }
     for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof FileSystemException file && file.getReason() == null) {
+        return describe(file); // its message is the bare path
+      }
       if (t.getMessage() != null && !t.getMessage().isBlank()) {
         return t.getMessage().strip().replaceAll("\\s*\\R\\s*", " ");
       }
     }
     return failure.getClass().getSimpleName();
+  }
+
+  /** The path with what its exception's type says went wrong with it. */
+  private static String describe(FileSystemException e) {
+    String path = e.getFile();
+    if (e instanceof AccessDeniedException) {
+      return path + ": permission denied";
+    }
+    if (e instanceof FileAlreadyExistsException) {
+      return path + ": exists and is not a directory";
+    }
+    if (e instanceof NoSuchFileException) {
+      return path + ": no such file or directory";
+    }
+    if (e instanceof NotDirectoryException) {
+      return path + ": not a directory";
+    }
+    return path + ": " + e.getClass().getSimpleName();
   }
 
   private static List<IdxFile> missing(List<IdxFile> files, Path directory) {
@@ -106,7 +132,7 @@ final class Fetcher {
     try {
       Files.createDirectories(directory);
     } catch (IOException e) {
-      throw new DatasetException("Cannot create data directory " + directory + ": " + e, e);
+      throw new DatasetException("Cannot create data directory " + directory + ": " + describe(e), e);
     }
   }
 

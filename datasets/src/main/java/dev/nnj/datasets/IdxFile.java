@@ -4,18 +4,25 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
 /**
  * One file of an IDX dataset: its name without {@code .gz}, the SHA-256 its publisher gives in
- * lower-case hex, and what that checksum is of.
+ * lower-case hex, what that checksum is of, and the dimensions the published file has.
  *
  * <p>Publishers differ: MNIST's checksums are of the uncompressed files, so such a file may be
  * kept raw or gzipped; Fashion-MNIST's are of the {@code .gz} files, so such a file is kept as
  * the {@code .gz} it was published as.
+ *
+ * <p>A checksum fixes the content, so the dimensions are known before the file is read: a header
+ * declaring others cannot be the published file, and is refused before its data is read or
+ * inflated (a 2 MB {@code .gz} can declare two billion labels).
+ *
+ * @param dimensions the published file's dimensions, outermost first; empty when not known
  */
-record IdxFile(String name, String sha256, Checksummed checksummed) {
+record IdxFile(String name, String sha256, Checksummed checksummed, List<Integer> dimensions) {
 
   /** What a published SHA-256 is computed over. */
   enum Checksummed {
@@ -35,16 +42,22 @@ record IdxFile(String name, String sha256, Checksummed checksummed) {
     if (checksummed == null) {
       throw new IllegalArgumentException("checksummed must not be null");
     }
+    dimensions = List.copyOf(dimensions);
   }
 
   /** A file whose {@code sha256} is of its uncompressed content, as MNIST publishes them. */
   IdxFile(String name, String sha256) {
-    this(name, sha256, Checksummed.UNCOMPRESSED_CONTENT);
+    this(name, sha256, Checksummed.UNCOMPRESSED_CONTENT, List.of());
   }
 
   /** A file whose {@code sha256} is of {@code name.gz} as published, as Fashion-MNIST's are. */
   static IdxFile gzipFile(String name, String sha256) {
-    return new IdxFile(name, sha256, Checksummed.GZIP_FILE);
+    return new IdxFile(name, sha256, Checksummed.GZIP_FILE, List.of());
+  }
+
+  /** This file, published with these dimensions. */
+  IdxFile declaring(Integer... dimensions) {
+    return new IdxFile(name, sha256, checksummed, List.of(dimensions));
   }
 
   /** The name a fetched copy is stored under: {@code name}, or {@code name.gz} for a gzip file. */
@@ -78,13 +91,5 @@ record IdxFile(String name, String sha256, Checksummed checksummed) {
   /** What to store from a downloaded {@code .gz} stream: the stream itself, or its decompression. */
   InputStream toStored(InputStream gzip) throws IOException {
     return checksummed == Checksummed.GZIP_FILE ? gzip : new GZIPInputStream(gzip);
-  }
-
-  /**
-   * The SHA-256 to compare with {@link #sha256} for the stored file {@code path} whose content
-   * {@link IdxReader} read as {@code content}.
-   */
-  String actualSha256(Path path, IdxArray content) {
-    return checksummed == Checksummed.GZIP_FILE ? Sha256.ofFile(path) : content.sha256();
   }
 }

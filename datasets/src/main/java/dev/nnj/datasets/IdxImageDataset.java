@@ -121,13 +121,21 @@ final class IdxImageDataset {
   private static IdxArray read(Path directory, IdxFile file, String remedy) {
     Path path = file.find(directory).orElseThrow(
         () -> new DatasetException(file.name() + ": missing from " + directory));
-    IdxArray array = IdxReader.read(path);
-    String actual = file.actualSha256(path, array);
+    if (file.checksummed() == IdxFile.Checksummed.GZIP_FILE) {
+      // The checksum is of the file as stored: check it on the stream before inflating anything.
+      requireSha256(path, Sha256.ofFile(path), file, remedy);
+      return IdxReader.read(path, file.dimensions());
+    }
+    IdxArray array = IdxReader.read(path, file.dimensions());
+    requireSha256(path, array.sha256(), file, remedy);
+    return array;
+  }
+
+  private static void requireSha256(Path path, String actual, IdxFile file, String remedy) {
     if (!actual.equals(file.sha256())) {
       throw new DatasetException(path + ": SHA-256 is " + actual + ", expected " + file.sha256()
           + "; " + remedy);
     }
-    return array;
   }
 
   private static IdxArray readImages(Path directory, IdxFile file, String remedy) {

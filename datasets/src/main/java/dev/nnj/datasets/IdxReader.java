@@ -5,7 +5,6 @@ import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -14,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -31,6 +31,8 @@ import java.util.zip.ZipException;
 public final class IdxReader {
   private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
   private static final int FIRST_GZIP_BUFFER = 1 << 20;
+  /** How many bytes past the declared data are counted before the count gives up. */
+  private static final int TRAILING_COUNTED = 1 << 16;
 
   private IdxReader() {}
 
@@ -41,22 +43,42 @@ public final class IdxReader {
    *     IDX file of unsigned bytes
    */
   public static IdxArray read(Path file) {
+    return read(file, List.of());
+  }
+
+  /**
+   * {@link #read(Path)} for a file that must have the given dimensions: a header declaring
+   * others is refused before any data is read, so that a small {@code .gz} declaring billions of
+   * values inflates nothing. Empty {@code expected} takes any dimensions.
+   *
+   * @throws DatasetException naming the file and both dimensions
+   */
+  public static IdxArray read(Path file, List<Integer> expected) {
     String name = String.valueOf(file.getFileName());
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
       boolean gzip = startsWithGzipMagic(in);
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       InputStream content = new DigestInputStream(gzip ? new GZIPInputStream(in) : in, sha);
       long rawLength = gzip ? -1 : Files.size(file);
-      return read(name, new DataInputStream(content), rawLength, sha);
+      return read(name, new DataInputStream(content), rawLength, sha, expected);
     } catch (NoSuchFileException e) {
       throw new DatasetException(name + ": no such file: " + file, e);
     } catch (ZipException | EOFException e) {
-      throw new DatasetException(name + ": corrupt gzip stream: " + e.getMessage(), e);
+      throw new DatasetException(name + ": corrupt gzip stream: " + reason(e), e);
     } catch (IOException e) {
       throw new DatasetException(name + ": cannot read " + file + ": " + e, e);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java platform has SHA-256", e);
     }
+  }
+
+  /** The decompressor's words, or for its bare EOFException what it means. */
+  private static String reason(IOException e) {
+    if (e.getMessage() != null) {
+      return e.getMessage();
+    }
+    return e instanceof EOFException ? "the file ends before the stream does (cut short?)"
+        : "not valid gzip data";
   }
 
   private static boolean startsWithGzipMagic(InputStream in) throws IOException {
@@ -68,8 +90,8 @@ public final class IdxReader {
   }
 
   /** Reads header and data; {@code rawLength} is the file length, or -1 when it is unknown. */
-  private static IdxArray read(String name, DataInputStream in, long rawLength, MessageDigest sha)
-      throws IOException {
+  private static IdxArray read(String name, DataInputStream in, long rawLength, MessageDigest sha,
+      List<Integer> expected) throws IOException {
     byte[] magic = new byte[4];
     int got = in.readNBytes(magic, 0, 4);
     if (got < 4) {
@@ -82,6 +104,12 @@ public final class IdxReader {
               | ((magic[1] & 0xff) << 16) | ((magic[2] & 0xff) << 8) | (magic[3] & 0xff)));
     }
     int[] dimensions = readDimensions(name, in, dimensionCount);
+    List<Integer> declared = Arrays.stream(dimensions).boxed().toList();
+    if (!expected.isEmpty() && !declared.equals(expected)) {
+      throw new DatasetException(name + ": the header declares " + shape(dimensions)
+          + ", not the " + shape(expected.stream().mapToInt(Integer::intValue).toArray())
+          + " of the published file; the file is not it, or corrupt");
+    }
     int size = declaredSize(name, dimensions);
     int headerLength = 4 + 4 * dimensionCount;
     if (rawLength >= 0) {
@@ -91,7 +119,12 @@ public final class IdxReader {
     if (data.length < size) {
       throw truncated(name, size, data.length);
     }
-    long trailing = in.transferTo(OutputStream.nullOutputStream());
+    // Counted up to a bound: a gzip stream can inflate without end past the declared data.
+    int trailing = in.readNBytes(TRAILING_COUNTED + 1).length;
+    if (trailing > TRAILING_COUNTED) {
+      throw new DatasetException(name + ": more than " + TRAILING_COUNTED + " trailing bytes "
+          + "after the " + size + " bytes of data the header declares");
+    }
     if (trailing > 0) {
       throw trailingBytes(name, size, trailing);
     }
@@ -121,12 +154,16 @@ public final class IdxReader {
     for (int d : dimensions) {
       size *= d; // each factor < 2^31 and size <= MAX_ARRAY before it, so the long cannot overflow
       if (size > MAX_ARRAY) {
-        String shape = Arrays.toString(dimensions).replace(", ", "×");
-        throw new DatasetException(name + ": dimensions " + shape + " overflow: more than "
+        throw new DatasetException(name + ": dimensions " + shape(dimensions) + " overflow: more than "
             + MAX_ARRAY + " bytes of data");
       }
     }
     return (int) size;
+  }
+
+  /** {@code [60000×28×28]}. */
+  private static String shape(int[] dimensions) {
+    return Arrays.toString(dimensions).replace(", ", "×");
   }
 
   private static void checkRawLength(String name, int size, long present) {

@@ -58,6 +58,22 @@ final class IdxFixtures {
     return out.toByteArray();
   }
 
+  /**
+   * A gzipped IDX file whose header declares {@code dimensions} followed by {@code zeros} zero
+   * bytes, streamed to {@code file}: a decompression bomb of a few KB per MB of zeros.
+   */
+  static java.nio.file.Path gzipBomb(java.nio.file.Path file, int[] dimensions, long zeros)
+      throws IOException {
+    try (GZIPOutputStream gzip = new GZIPOutputStream(java.nio.file.Files.newOutputStream(file))) {
+      gzip.write(idx(dimensions, new byte[0]));
+      byte[] block = new byte[1 << 16];
+      for (long written = 0; written < zeros; written += block.length) {
+        gzip.write(block, 0, (int) Math.min(block.length, zeros - written));
+      }
+    }
+    return file;
+  }
+
   static String sha256(byte[] bytes) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

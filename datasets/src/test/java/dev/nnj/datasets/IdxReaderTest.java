@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -197,5 +198,44 @@ class IdxReaderTest {
     assertThatThrownBy(() -> IdxReader.read(path))
         .isInstanceOf(DatasetException.class)
         .hasMessageContaining("absent-idx1-ubyte: no such file");
+  }
+
+  @Test
+  void read_gzipDeclaringTwoBillionLabels_refusedFromItsHeaderBeforeInflating() throws IOException {
+    // As many labels as an array holds, then 2 GB of zeros in a 2 MB file: before the bound it
+    // inflated 4.4 GB before the checksum refused it.
+    Path path = IdxFixtures.gzipBomb(dir.resolve("train-labels-idx1-ubyte.gz"),
+        new int[] {Integer.MAX_VALUE - 8}, 2L << 30);
+    assertThat(Files.size(path)).isLessThan(3L << 20);
+    assertThatThrownBy(() -> IdxReader.read(path, List.of(60000)))
+        .isInstanceOf(DatasetException.class)
+        .hasMessage("train-labels-idx1-ubyte.gz: the header declares [2147483639], not the "
+            + "[60000] of the published file; the file is not it, or corrupt");
+  }
+
+  @Test
+  void read_expectedDimensions_readsTheFileThatHasThem() throws IOException {
+    Path path = write("small.gz", gzip(idx(new int[] {2, 3}, DATA)));
+    assertThat(IdxReader.read(path, List.of(2, 3)).data()).isEqualTo(DATA);
+  }
+
+  @Test
+  void read_endlessGzipPastTheData_stopsCountingTrailingBytes() throws IOException {
+    Path path = IdxFixtures.gzipBomb(dir.resolve("endless.gz"), new int[] {4}, 100L << 20);
+    assertThatThrownBy(() -> IdxReader.read(path))
+        .isInstanceOf(DatasetException.class)
+        .hasMessage("endless.gz: more than 65536 trailing bytes after the 4 bytes of data the "
+            + "header declares");
+  }
+
+  @Test
+  void read_gzipCutInItsTrailer_saysWhyNotNull() throws IOException {
+    byte[] compressed = gzip(idx(new int[] {2, 3}, DATA));
+    // The 8-byte trailer (CRC and length) cut in half: the inflater's EOFException has no message.
+    Path path = write("cut-trailer.gz", Arrays.copyOf(compressed, compressed.length - 4));
+    assertThatThrownBy(() -> IdxReader.read(path))
+        .isInstanceOf(DatasetException.class)
+        .hasMessage("cut-trailer.gz: corrupt gzip stream: the file ends before the stream does "
+            + "(cut short?)");
   }
 }

@@ -1,5 +1,6 @@
 package dev.nnj.examples;
 
+import dev.nnj.core.MemoryEstimate;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
@@ -11,7 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Iterator;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.stream.ImageInputStream;
 
 /**
  * Turns a picture of one handwritten digit into the 784 inputs an MNIST network expects, the way
@@ -54,22 +59,60 @@ public final class DigitImage {
    * @throws IllegalArgumentException if the image holds no ink; the message names the file
    */
   public static double[] read(Path file) {
+    return read(file, Runtime.getRuntime().maxMemory());
+  }
+
+  /**
+   * {@link #read(Path)}, refusing from the header's dimensions, before any pixel is decoded, an
+   * image that could not be converted within {@code maxHeap} bytes.
+   *
+   * @throws IllegalArgumentException naming the file, its dimensions, the memory and the limit
+   */
+  static double[] read(Path file, long maxHeap) {
     BufferedImage image;
-    try (InputStream in = Files.newInputStream(file)) {
-      image = ImageIO.read(in);
+    try (InputStream in = Files.newInputStream(file);
+        ImageInputStream stream = ImageIO.createImageInputStream(in)) {
+      Iterator<ImageReader> readers = ImageIO.getImageReaders(stream);
+      if (!readers.hasNext()) {
+        throw new UncheckedIOException(file + ": not an image (PNG, JPEG, GIF or BMP)",
+            new IOException("no image reader for " + file));
+      }
+      ImageReader reader = readers.next();
+      try {
+        reader.setInput(stream, true, true);
+        checkFits(file, reader, maxHeap);
+        image = reader.read(0);
+      } finally {
+        reader.dispose();
+      }
     } catch (NoSuchFileException e) {
       throw new UncheckedIOException(file + ": cannot read: no such file", e);
     } catch (IOException e) {
       throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
     }
-    if (image == null) {
-      throw new UncheckedIOException(file + ": not an image (PNG, JPEG, GIF or BMP)",
-          new IOException("no image reader for " + file));
-    }
     try {
       return toMnistPixels(image);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Refuses an image whose decoded pixels and their intensities (8 bytes each, see
+   * {@link #grey}) would not fit in {@code maxHeap}: a lower bound of what converting it holds.
+   */
+  private static void checkFits(Path file, ImageReader reader, long maxHeap) throws IOException {
+    int width = reader.getWidth(0);
+    int height = reader.getHeight(0);
+    ImageTypeSpecifier raw = reader.getRawImageType(0);
+    double decoded = raw == null ? Integer.BYTES : raw.getColorModel().getPixelSize() / 8.0;
+    double needed = (double) width * height * (decoded + Double.BYTES);
+    if (needed > maxHeap) {
+      throw new IllegalArgumentException(file + ": a " + width + "×" + height + " image needs at "
+          + "least " + MemoryEstimate.binaryUnits((long) Math.min(needed, Long.MAX_VALUE))
+          + " of memory to read, more than this JVM's maximum heap of "
+          + MemoryEstimate.binaryUnits(maxHeap) + " (-Xmx); scale it down first: a digit needs "
+          + "no more than a few hundred pixels a side");
     }
   }
 

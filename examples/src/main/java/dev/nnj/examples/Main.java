@@ -1,5 +1,6 @@
 package dev.nnj.examples;
 
+import dev.nnj.core.MemoryEstimate;
 import dev.nnj.experiments.UnknownPartException;
 import java.util.Optional;
 import picocli.CommandLine;
@@ -11,7 +12,23 @@ public final class Main {
 
   /** Runs the command line and exits with its code: 0 on success, 1 on a failed run, 2 on bad usage. */
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    int code;
+    try {
+      code = commandLine().execute(args);
+    } catch (OutOfMemoryError e) {
+      // What the estimates let through (they are lower bounds) or nothing estimates (the data):
+      // by now the frames that held the memory are gone, so one line can still be printed.
+      System.err.println("nnj: error: " + outOfMemory(e, Runtime.getRuntime().maxMemory()));
+      code = CommandLine.ExitCode.SOFTWARE;
+    }
+    System.exit(code);
+  }
+
+  /** The one line for an {@link OutOfMemoryError}, naming the heap's limit. */
+  static String outOfMemory(OutOfMemoryError e, long maxHeap) {
+    return "out of memory (" + e.getMessage() + ") within this JVM's maximum heap of "
+        + MemoryEstimate.binaryUnits(maxHeap) + "; give Java more with JAVA_OPTS=-Xmx…, or use "
+        + "smaller layers, mini-batches or data";
   }
 
   /** The configured command line, for tests: errors become one line on standard error. */

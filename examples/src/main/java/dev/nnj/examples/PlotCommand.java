@@ -8,8 +8,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.Callable;
 import java.util.function.ToDoubleFunction;
 import org.knowm.xchart.BitmapEncoder;
@@ -148,8 +150,12 @@ final class PlotCommand implements Callable<Integer> {
     Path target = outFile.toAbsolutePath();
     Path temporary = null;
     try {
-      temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-      try (OutputStream out = Files.newOutputStream(temporary)) {
+      // Not Files.createTempFile: its owner-only mode (0600) would stay on the PNG, whatever the
+      // umask. CREATE_NEW still makes the file ours alone, with the umask's permissions.
+      Path candidate = target.resolveSibling("." + target.getFileName() + "."
+          + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+      try (OutputStream out = Files.newOutputStream(candidate, StandardOpenOption.CREATE_NEW)) {
+        temporary = candidate;
         BitmapEncoder.saveBitmap(charts, 1, charts.size(), out, BitmapFormat.PNG);
       }
       Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

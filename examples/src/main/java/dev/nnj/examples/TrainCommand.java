@@ -133,7 +133,7 @@ final class TrainCommand implements Callable<Integer> {
         EpochPrinter printer = new EpochPrinter(out, mode(), lineMapper)) {
       Splits splits = registry.dataset(experiment.dataset())
           .load(data.location(experiment.dataset().name(), progress));
-      experiment.network(splits.training().shape()); // a layer that cannot take the data's shape
+      Experiment.check(experiment, splits); // a layer that cannot take the data, a run too big
       // Only once the data is good: a bad input writes nothing, not even an empty directory.
       if (checkpoints == null) {
         result = injector.getInstance(Experiment.class).run(experiment, splits, printer, null, null);

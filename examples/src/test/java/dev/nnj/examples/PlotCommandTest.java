@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -150,5 +152,21 @@ class PlotCommandTest extends CommandLineHarness {
     assertThat(run("plot", "--help")).isZero();
     assertThat(out.toString()).contains("HISTORY", "--out", "--width", "--height", "accuracy",
         "cost", "nnj train --history FILE");
+  }
+
+  @Test
+  void plot_underUmask022_writesThePngWithMode0644() throws Exception {
+    Path png = directory.resolve("history.png");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    // The umask is the process's: set it in a shell, which then runs nnj in a child JVM.
+    Process process = new ProcessBuilder("sh", "-c", "umask 022 && exec \"$0\" -cp \"$1\" "
+            + Main.class.getName() + " plot \"$2\" --out \"$3\"", java,
+            System.getProperty("java.class.path"), history(true).toString(), png.toString())
+        .redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes());
+    assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+    assertThat(process.exitValue()).as("output: %s", output).isZero();
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(png)))
+        .isEqualTo("rw-r--r--"); // Files.createTempFile's mode was rw-------
   }
 }

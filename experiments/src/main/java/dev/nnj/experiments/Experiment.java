@@ -59,15 +59,16 @@ public final class Experiment {
    */
   public Result run(ExperimentSpec spec, Splits data, TrainingListener listener,
       CheckpointDirectory.Saved resumeFrom, Checkpoint.Sink sink) {
+    check(spec, data);
     Network network = resumeFrom != null ? resumeFrom.network()
         : Network.initialised(spec.network(data.training().shape()), spec.initialization(),
             spec.seed());
     TrainingConfig config = spec.training();
-    boolean onValidation = spec.evaluateOn().equals("validation");
+    boolean onValidation = onValidation(spec);
     if (onValidation) {
       config = config.withEarlyStopping(new EarlyStopping(config.earlyStopping().patience(), true));
     }
-    Examples evaluation = onValidation ? data.validation() : data.test();
+    Examples evaluation = evaluation(spec, data);
     if (evaluation.size() == 0) {
       throw new IllegalArgumentException("the " + spec.evaluateOn() + " split of " + spec.dataset()
           + " is empty: nothing to evaluate on" + (onValidation ? "; evaluate on test instead" : ""));
@@ -75,5 +76,26 @@ public final class Experiment {
     History history = new Trainer(spec.cost(), spec.optimizer()).train(network, data.training(),
         evaluation, config, listener, resumeFrom == null ? null : resumeFrom.checkpoint(), sink);
     return new Result(network, history, network.measure(data.test(), null));
+  }
+
+  /**
+   * Refuses, before anything is built or written, a spec that cannot run on {@code data}: a
+   * layer that cannot take the data's example shape, or a network whose training cannot fit in
+   * this JVM's maximum heap ({@link dev.nnj.core.MemoryEstimate}). {@link #run} checks this
+   * first; a caller that prepares output (a checkpoint directory) checks before it.
+   *
+   * @throws IllegalArgumentException with a one-line message naming the layer or the memory
+   */
+  public static void check(ExperimentSpec spec, Splits data) {
+    new Trainer(spec.cost(), spec.optimizer()).checkMemory(spec.network(data.training().shape()),
+        data.training(), evaluation(spec, data), spec.training());
+  }
+
+  private static boolean onValidation(ExperimentSpec spec) {
+    return spec.evaluateOn().equals("validation");
+  }
+
+  private static Examples evaluation(ExperimentSpec spec, Splits data) {
+    return onValidation(spec) ? data.validation() : data.test();
   }
 }

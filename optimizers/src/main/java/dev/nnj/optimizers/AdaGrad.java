@@ -27,6 +27,12 @@ public record AdaGrad(double learningRate, double epsilon) implements Optimizer 
     return new AdaGrad(learningRate, epsilon);
   }
 
+  /** One sum of squared gradients per parameter. */
+  @Override
+  public int stateValuesPerParameter() {
+    return 1;
+  }
+
   @Override
   public OptimizerState start(int[] blockLengths, boolean[] weightBlocks) {
     return new SquaredGradientState(1.0, 1.0, epsilon, blockLengths);

@@ -35,6 +35,12 @@ public record Adam(double learningRate, double beta1, double beta2, double epsil
     return new Adam(learningRate, beta1, beta2, epsilon);
   }
 
+  /** Two moments per parameter. */
+  @Override
+  public int stateValuesPerParameter() {
+    return 2;
+  }
+
   @Override
   public OptimizerState start(int[] blockLengths, boolean[] weightBlocks) {
     return new AdamMoments(beta1, beta2, epsilon, blockLengths);

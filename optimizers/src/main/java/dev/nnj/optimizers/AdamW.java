@@ -36,6 +36,12 @@ public record AdamW(
     return new AdamW(learningRate, beta1, beta2, epsilon, weightDecay);
   }
 
+  /** Two moments per parameter. */
+  @Override
+  public int stateValuesPerParameter() {
+    return 2;
+  }
+
   @Override
   public OptimizerState start(int[] blockLengths, boolean[] weightBlocks) {
     if (weightBlocks.length != blockLengths.length) {

@@ -28,6 +28,12 @@ public record Momentum(double learningRate, double momentum) implements Optimize
     return new Momentum(learningRate, momentum);
   }
 
+  /** One velocity per parameter. */
+  @Override
+  public int stateValuesPerParameter() {
+    return 1;
+  }
+
   @Override
   public OptimizerState start(int[] blockLengths, boolean[] weightBlocks) {
     return VelocityState.classical(momentum, blockLengths);

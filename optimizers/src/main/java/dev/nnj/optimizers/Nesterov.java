@@ -28,6 +28,12 @@ public record Nesterov(double learningRate, double momentum) implements Optimize
     return new Nesterov(learningRate, momentum);
   }
 
+  /** One velocity per parameter. */
+  @Override
+  public int stateValuesPerParameter() {
+    return 1;
+  }
+
   @Override
   public OptimizerState start(int[] blockLengths, boolean[] weightBlocks) {
     return VelocityState.nesterov(momentum, blockLengths);

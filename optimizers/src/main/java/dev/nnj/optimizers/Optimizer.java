@@ -32,4 +32,14 @@ public interface Optimizer {
    *     weights only (AdamW)
    */
   OptimizerState start(int[] blockLengths, boolean[] weightBlocks);
+
+  /**
+   * How many numbers per parameter the state from {@link #start} keeps (plain SGD none, a
+   * momentum velocity one, Adam's two moments two), so that a run that cannot fit in memory is
+   * refused before it starts. The default, 0, leaves the state out of that estimate, which then
+   * stays a lower bound: override it for a rule that keeps per-parameter state.
+   */
+  default int stateValuesPerParameter() {
+    return 0;
+  }
 }

@@ -30,6 +30,12 @@ public record RmsProp(double learningRate, double decay, double epsilon) impleme
     return new RmsProp(learningRate, decay, epsilon);
   }
 
+  /** One average of squared gradients per parameter. */
+  @Override
+  public int stateValuesPerParameter() {
+    return 1;
+  }
+
   @Override
   public OptimizerState start(int[] blockLengths, boolean[] weightBlocks) {
     return new SquaredGradientState(decay, 1.0 - decay, epsilon, blockLengths);

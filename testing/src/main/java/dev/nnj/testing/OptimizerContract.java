@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.nnj.optimizers.Optimizer;
 import dev.nnj.optimizers.OptimizerState;
 import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 
 /**
  * The {@link Optimizer} contract, checked on {@code f(w) = ½‖w − c‖²} over three parameter
@@ -34,6 +35,20 @@ public final class OptimizerContract {
     restoreContinuesExactly(name, optimizer);
     reducesAQuadratic(name, optimizer);
     withLearningRateChangesOnlyTheLearningRate(name, optimizer);
+    declaresTheStateItKeeps(name, optimizer);
+  }
+
+  /**
+   * {@link Optimizer#stateValuesPerParameter()} is what the state keeps: as many numbers per
+   * parameter as a checkpoint of it holds, so that a memory estimate built on it holds too.
+   */
+  public static void declaresTheStateItKeeps(String name, Optimizer optimizer) {
+    OptimizerState state = optimizer.start(LENGTHS, WEIGHTS);
+    state.step(new double[][] {{0.3, -0.1, 0.2}, {0.5}, {-0.4, 0.7}},
+        new double[][] {{0.1, 0.2, 0.3}, {0.4}, {0.5, 0.6}}, 1, 0.1);
+    long saved = Arrays.stream(state.save()).mapToLong(block -> block.length).sum();
+    assertThat(saved).as("%s: numbers its state keeps for 6 parameters", name)
+        .isEqualTo(6L * optimizer.stateValuesPerParameter());
   }
 
   /** A step reads the gradients and never writes them: the trainer reuses their arrays. */
