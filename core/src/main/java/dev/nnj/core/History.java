@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
@@ -36,12 +36,15 @@ public record History(List<EpochResult> epochs) {
             .thenComparing(Comparator.comparingInt(EpochResult::epoch).reversed()));
   }
 
-  /** Writes this history as JSON, not-measured figures as {@code null} (see {@link NanAsNull}). */
+  /**
+   * Writes this history as JSON, not-measured figures as {@code null} (see {@link NanAsNull}),
+   * atomically (see {@link AtomicFile}).
+   */
   public void writeJson(Path file) {
     try {
-      JSON.writeValue(file.toFile(), this);
+      AtomicFile.write(file, out -> JSON.writeValue(out, this));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot write " + file + ": " + NetworkFile.describe(e), e);
     }
   }
 
@@ -54,7 +57,7 @@ public record History(List<EpochResult> epochs) {
     }
   }
 
-  /** Writes this history as CSV, one row per epoch, with a header. */
+  /** Writes this history as CSV, one row per epoch, with a header, atomically (see {@link AtomicFile}). */
   public void writeCsv(Path file) {
     String header = "epoch,learning_rate,training_cost,training_accuracy,evaluation_cost,"
         + "evaluation_accuracy,correct,evaluated,training_seconds";
@@ -63,9 +66,10 @@ public record History(List<EpochResult> epochs) {
             e.evaluationAccuracy(), e.correct(), e.evaluated(), e.trainingSeconds()))
         .collect(Collectors.joining("\n"));
     try {
-      Files.writeString(file, header + "\n" + rows + "\n");
+      byte[] csv = (header + "\n" + rows + "\n").getBytes(StandardCharsets.UTF_8);
+      AtomicFile.write(file, out -> out.write(csv));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot write " + file + ": " + NetworkFile.describe(e), e);
     }
   }
 }

@@ -190,7 +190,7 @@ public final class Network {
   }
 
   /** Which of {@link #parameterBlocks()} hold weights (the rest hold biases). */
-  boolean[] weightBlocks() {
+  public boolean[] weightBlocks() {
     List<boolean[]> flags = layers.stream().map(BuiltLayer::weightBlocks).toList();
     boolean[] all = new boolean[flags.stream().mapToInt(f -> f.length).sum()];
     int next = 0;

@@ -8,20 +8,14 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.nnj.activations.Activation;
 import dev.nnj.costs.Cost;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A trained network saved as JSON. A stack of dense layers on a flat input — every network of
@@ -88,9 +82,8 @@ public final class NetworkFile {
   private NetworkFile() {}
 
   /**
-   * Writes {@code network} to {@code file} atomically: into a temporary file beside it, then moved
-   * over it. If anything fails, the temporary file is removed and an existing {@code file} is left
-   * as it was.
+   * Writes {@code network} to {@code file} atomically (see {@link AtomicFile}): if anything fails,
+   * an existing {@code file} is left as it was.
    *
    * @param cost the cost it was trained with, or null
    * @param training any JSON object describing the training run, or null
@@ -114,25 +107,13 @@ public final class NetworkFile {
     if (cost != null) {
       checkNamed(file, "cost", Cost.class, cost, mapper);
     }
-    Path directory = file.toAbsolutePath().getParent();
-    Path temporary = null;
     try {
-      // Not Files.createTempFile: its owner-only permissions would replace the umask's.
-      Path candidate = directory.resolve("." + file.getFileName() + "."
-          + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
-      try (FileChannel channel = FileChannel.open(candidate, StandardOpenOption.CREATE_NEW,
-          StandardOpenOption.WRITE)) {
-        temporary = candidate;
-        OutputStream out = Channels.newOutputStream(channel);
+      AtomicFile.write(file, out -> {
         try (JsonGenerator json = mapper.writer().createGenerator(out)) {
-          json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
           writeJson(json, network, cost, training, mapper);
         }
-        channel.force(true);
-      }
-      Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      });
     } catch (IOException | RuntimeException e) {
-      deleteQuietly(temporary, e);
       throw new NetworkFileException(file, "cannot write: " + describe(e), e);
     }
   }
@@ -300,17 +281,6 @@ public final class NetworkFile {
           }
         }
       }
-    }
-  }
-
-  private static void deleteQuietly(Path temporary, Exception failure) {
-    if (temporary == null) {
-      return;
-    }
-    try {
-      Files.deleteIfExists(temporary);
-    } catch (IOException e) {
-      failure.addSuppressed(e);
     }
   }
 

@@ -1,17 +1,14 @@
 package dev.nnj.examples;
 
+import dev.nnj.core.AtomicFile;
 import dev.nnj.core.EpochResult;
 import dev.nnj.core.History;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.Callable;
 import java.util.function.ToDoubleFunction;
 import org.knowm.xchart.BitmapEncoder;
@@ -145,30 +142,13 @@ final class PlotCommand implements Callable<Integer> {
     chart.addSeries(name, x, y).setMarker(SeriesMarkers.CIRCLE);
   }
 
-  /** Writes the charts side by side to a temporary file beside {@link #outFile}, then moves it in. */
+  /** Writes the charts side by side to {@link #outFile}, atomically (see {@link AtomicFile}). */
   private void write(List<XYChart> charts) {
-    Path target = outFile.toAbsolutePath();
-    Path temporary = null;
     try {
-      // Not Files.createTempFile: its owner-only mode (0600) would stay on the PNG, whatever the
-      // umask. CREATE_NEW still makes the file ours alone, with the umask's permissions.
-      Path candidate = target.resolveSibling("." + target.getFileName() + "."
-          + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
-      try (OutputStream out = Files.newOutputStream(candidate, StandardOpenOption.CREATE_NEW)) {
-        temporary = candidate;
-        BitmapEncoder.saveBitmap(charts, 1, charts.size(), out, BitmapFormat.PNG);
-      }
-      Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      AtomicFile.write(outFile, out -> BitmapEncoder.saveBitmap(charts, 1, charts.size(), out,
+          BitmapFormat.PNG));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + outFile + ": " + e.getMessage(), e);
-    } finally {
-      if (temporary != null) {
-        try {
-          Files.deleteIfExists(temporary);
-        } catch (IOException ignored) {
-          // Best effort: the failure that brought us here is the one to report.
-        }
-      }
     }
   }
 }

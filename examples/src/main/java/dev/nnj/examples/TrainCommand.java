@@ -2,6 +2,7 @@ package dev.nnj.examples;
 
 import com.google.inject.Injector;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nnj.core.Checkpoint;
 import dev.nnj.core.EpochResult;
 import dev.nnj.core.Measurement;
 import dev.nnj.core.NanAsNull;
@@ -91,13 +92,14 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--checkpoint", paramLabel = "DIR",
       description = "After every epoch, saves the network and the training state in DIR "
           + "(epoch-NNNN.json, the last 3 kept, and best.json), each file written whole or not "
-          + "at all; Ctrl-C stops after the current mini-batch and saves that moment too.")
+          + "at all; Ctrl-C stops after the current mini-batch and saves that moment too. One run "
+          + "at a time: DIR is locked while it runs.")
   Path checkpointDirectory;
 
   @Option(names = "--resume", paramLabel = "DIR",
       description = "Continues the run whose checkpoints are in DIR from its newest epoch, to the "
-          + "same result an uninterrupted run gives; --epochs may extend it. Keeps checkpointing "
-          + "into DIR.")
+          + "same result an uninterrupted run gives; --epochs may extend it, and any other option "
+          + "that would change the run is refused. Keeps checkpointing into DIR.")
   Path resumeDirectory;
 
   @Mixin DataOptions data;
@@ -109,52 +111,59 @@ final class TrainCommand implements Callable<Integer> {
     validateOptions();
     Injector injector = plugins.injector();
     Registry registry = injector.getInstance(Registry.class);
-    CheckpointDirectory.Saved resumeFrom = resumeDirectory == null ? null
-        : CheckpointDirectory.latest(resumeDirectory, registry.jsonMapper());
-    ExperimentSpec experiment = resumeFrom != null ? resumeFrom.experiment()
-        : specFile == null ? ExperimentSpec.chapterOne()
-        : ExperimentSpec.read(specFile, registry);
-    if (sizes != null) {
-      experiment = experiment.withSizes(sizes);
+    Path checkpoints = checkpoints();
+    // Locked first, so that a second run on the directory is refused before it reads anything;
+    // a directory that does not exist yet is created only once the data is good.
+    CheckpointDirectory directory = checkpoints != null && Files.isDirectory(checkpoints)
+        ? CheckpointDirectory.open(checkpoints, registry.jsonMapper()) : null;
+    try {
+      return train(injector, registry, directory);
+    } finally {
+      if (directory != null) {
+        directory.close();
+      }
     }
-    experiment = experiment.with(epochs, batchSize, learningRate, seed);
-    if (dataset != null) {
-      experiment = experiment.withDataset(dataset);
-    }
+  }
+
+  private int train(Injector injector, Registry registry, CheckpointDirectory directory) {
+    CheckpointDirectory.Saved resumeFrom = resumeDirectory == null ? null : directory.latest();
+    ExperimentSpec experiment = resumeFrom != null ? resumed(resumeFrom) : experiment(registry);
     registry.dataset(experiment.dataset()); // an unknown name fails here, before any work
+    Checkpoint.Sink sink = directory == null ? null
+        : resumeFrom != null ? directory.continueRun(experiment) : directory.startRun(experiment);
 
     PrintWriter out = spec.commandLine().getOut();
     ObjectMapper lineMapper = registry.jsonMapper().copy()
         .disable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
         .registerModule(new NanAsNull()); // figures not monitored: null, not "NaN"
-    Path checkpoints = resumeDirectory != null ? resumeDirectory : checkpointDirectory;
     Experiment.Result result;
     try (ConsoleFetchProgress progress = new ConsoleFetchProgress(spec.commandLine().getErr());
         EpochPrinter printer = new EpochPrinter(out, mode(), lineMapper)) {
       Splits splits = registry.dataset(experiment.dataset())
           .load(data.location(experiment.dataset().name(), progress));
       Experiment.check(experiment, splits); // a layer that cannot take the data, a run too big
-      // Only once the data is good: a bad input writes nothing, not even an empty directory.
-      if (checkpoints == null) {
+      if (directory == null && checkpointDirectory == null) {
         result = injector.getInstance(Experiment.class).run(experiment, splits, printer, null, null);
       } else {
-        CheckpointDirectory sink =
-            new CheckpointDirectory(checkpoints, experiment, registry.jsonMapper());
-        try (GracefulStop stop = new GracefulStop()) {
-          try {
-            result = injector.getInstance(Experiment.class)
-                .run(experiment, splits, stop.around(printer), resumeFrom, sink);
-          } catch (TrainingStoppedException e) {
-            printer.close();
-            spec.commandLine().getErr().println("nnj: interrupted: " + e.getMessage()
-                + "; checkpoint in " + checkpoints + "; continue with: nnj train --resume "
-                + checkpoints);
-            spec.commandLine().getErr().flush();
-            stop.reported();
-            return 130; // the shell's code for a run ended by Ctrl-C
-          }
+        // Created only now that the data is good: a bad input writes nothing, not even a directory.
+        try (CheckpointDirectory created = directory == null
+            ? CheckpointDirectory.open(checkpointDirectory, registry.jsonMapper()) : null) {
+          Checkpoint.Sink into = created != null ? created.startRun(experiment) : sink;
+          result = trainCheckpointed(injector.getInstance(Experiment.class), experiment, splits,
+              printer, resumeFrom, into);
         }
       }
+      if (result == null) {
+        return 130; // the shell's code for a run ended by Ctrl-C
+      }
+    }
+    if (resumeFrom != null && resumeFrom.checkpoint().batchesDone() == 0
+        && result.history().epochs().size() == resumeFrom.checkpoint().epochsDone()) {
+      int done = resumeFrom.checkpoint().epochsDone();
+      spec.commandLine().getErr().println("nnj: the run in " + resumeDirectory + " was already "
+          + "finished (" + (done >= experiment.epochs() ? "all " + done + " epochs done"
+              : "stopped early after " + done + " epochs") + "): nothing more to train"
+          + (done >= experiment.epochs() ? "; --epochs N, more than " + done + ", extends it" : ""));
     }
     Measurement test = result.test();
     if (experiment.evaluateOn().equals("validation")) {
@@ -180,6 +189,74 @@ final class TrainCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /** Where checkpoints go, if anywhere. */
+  private Path checkpoints() {
+    return resumeDirectory != null ? resumeDirectory : checkpointDirectory;
+  }
+
+  /** The experiment of a new run: SPEC or chapter 1's, with the options applied. */
+  private ExperimentSpec experiment(Registry registry) {
+    ExperimentSpec experiment = specFile == null ? ExperimentSpec.chapterOne()
+        : ExperimentSpec.read(specFile, registry);
+    if (sizes != null) {
+      experiment = experiment.withSizes(sizes);
+    }
+    experiment = experiment.with(epochs, batchSize, learningRate, seed);
+    return dataset == null ? experiment : experiment.withDataset(dataset);
+  }
+
+  /**
+   * The resumed run's experiment, as it was saved, extended to --epochs if given. Any other option
+   * that would change the run is refused, naming both values: a checkpoint resumed with another
+   * learning rate, batch or seed would record an experiment its first epochs never ran.
+   */
+  private ExperimentSpec resumed(CheckpointDirectory.Saved saved) {
+    ExperimentSpec run = saved.experiment();
+    List<String> changes = new ArrayList<>();
+    refuseChange(changes, "--batch", batchSize, run.batchSize());
+    refuseChange(changes, "--eta", learningRate, run.optimizer().learningRate());
+    refuseChange(changes, "--seed", seed, run.seed());
+    refuseChange(changes, "--dataset", dataset, run.dataset().name());
+    int begun = saved.checkpoint().epochsDone() + (saved.checkpoint().batchesDone() > 0 ? 1 : 0);
+    if (epochs != null && epochs < begun) {
+      changes.add("--epochs " + epochs + " is fewer than the " + begun + " epochs the run has "
+          + "already begun");
+    }
+    if (!changes.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), String.join("; ", changes)
+          + ": --resume continues a run as it was; only --epochs may change, to extend it");
+    }
+    return run.with(epochs, null, null, null);
+  }
+
+  private static void refuseChange(List<String> changes, String option, Object given, Object saved) {
+    if (given != null && !given.equals(saved)) {
+      changes.add(option + " " + given + " differs from the resumed run's " + saved);
+    }
+  }
+
+  /**
+   * Trains with checkpoints into {@code sink}; Ctrl-C stops after the current mini-batch, saves
+   * that moment and returns null, once it has said how to continue.
+   */
+  private Experiment.Result trainCheckpointed(Experiment run, ExperimentSpec experiment,
+      Splits splits, EpochPrinter printer, CheckpointDirectory.Saved resumeFrom,
+      Checkpoint.Sink sink) {
+    try (GracefulStop stop = new GracefulStop()) {
+      try {
+        return run.run(experiment, splits, stop.around(printer), resumeFrom, sink);
+      } catch (TrainingStoppedException e) {
+        printer.close();
+        spec.commandLine().getErr().println("nnj: interrupted: " + e.getMessage()
+            + "; checkpoint in " + checkpoints() + "; continue with: nnj train --resume "
+            + checkpoints());
+        spec.commandLine().getErr().flush();
+        stop.reported();
+        return null;
+      }
+    }
   }
 
   private EpochPrinter.Mode mode() {
@@ -225,12 +302,13 @@ final class TrainCommand implements Callable<Integer> {
     if (learningRate != null && (!(learningRate > 0) || Double.isInfinite(learningRate))) {
       problems.add("--eta must be a positive number: " + learningRate);
     }
-    for (Path output : new Path[] {saveFile, historyFile}) {
-      Path parent = output == null ? null : output.toAbsolutePath().getParent();
-      if (parent != null && !Files.isDirectory(parent)) {
-        problems.add("cannot write " + output + ": no directory " + parent);
-      }
-    }
+    Outputs outputs = new Outputs();
+    outputs.input("experiment SPEC", specFile);
+    outputs.file("--save", saveFile);
+    outputs.file("--history", historyFile);
+    outputs.checkpoints("--checkpoint", checkpointDirectory, false);
+    outputs.checkpoints("--resume", resumeDirectory, true);
+    problems.addAll(outputs.problems());
     if (resumeDirectory != null && (specFile != null || checkpointDirectory != null || sizes != null)) {
       problems.add("--resume continues the saved experiment: give no SPEC, --sizes or --checkpoint");
     }

@@ -23,7 +23,7 @@ class CsvTrainTest extends CommandLineHarness {
    * Two well-separated clusters, around (0.2, 0.2) for class 0 and (0.8, 0.8) for class 1, each
    * coordinate within ±0.15: a line separates them with a margin of about 0.4.
    */
-  private static void writeClusters(Path file, int rows, long seed) throws IOException {
+  static void writeClusters(Path file, int rows, long seed) throws IOException {
     Random random = new Random(seed);
     StringBuilder csv = new StringBuilder("label,x,y\n");
     for (int i = 0; i < rows; i++) {
