@@ -6,6 +6,7 @@
  *
  * <p>The code follows Nielsen's <i>Neural Networks and Deep Learning</i>, chapters 1 and 2; the
  * hot loops live in {@link dev.nnj.core.kernels}. Nothing here prints: training reports through
- * {@link dev.nnj.core.TrainingListener}.
+ * {@link dev.nnj.core.TrainingListener}. Every file nnj writes goes through
+ * {@link dev.nnj.core.AtomicFile}: whole or not at all.
  */
 package dev.nnj.core;

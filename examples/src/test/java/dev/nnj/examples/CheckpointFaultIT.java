@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.inject.Guice;
 import dev.nnj.core.NetworkFile;
+import dev.nnj.experiments.CheckpointDirectory;
 import dev.nnj.experiments.NnjModule;
 import dev.nnj.experiments.Registry;
 import java.io.IOException;
@@ -40,9 +41,8 @@ import picocli.CommandLine;
 class CheckpointFaultIT {
 
   private static final int EPOCHS = 8;
-  /** The file operations every run makes at least: an epoch file each, then a removal each from the fourth on. */
-  private static final int SURE_OPERATIONS = EPOCHS + (EPOCHS - 3);
-  private static final int TRIALS_BETWEEN_FILES = 6;
+  /** Pauses between files besides those after every best.json. */
+  private static final int OTHER_OPERATIONS = 3;
   private static final int TRIALS_AT_RANDOM = 8;
   /**
    * How long a child may take to reach a moment: generous, since the machine's other work may
@@ -98,20 +98,33 @@ class CheckpointFaultIT {
     long trainingMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - training);
     long startMillis = TimeUnit.NANOSECONDS.toMillis(training - started);
 
+    // Between files: after every best.json (before the epoch file that records it), the window
+    // a kill at random seldom hits, and after a few other file operations drawn at random.
+    List<String> operations = operations(straightCheckpoints);
+    List<Integer> pauses = new ArrayList<>();
+    for (int n = 1; n <= operations.size(); n++) {
+      if (operations.get(n - 1).equals("writing best.json")) {
+        pauses.add(n);
+      }
+    }
+    for (int extra = 0; extra < OTHER_OPERATIONS; extra++) {
+      pauses.add(1 + random.nextInt(operations.size()));
+    }
     int trial = 0;
-    for (int t = 0; t < TRIALS_BETWEEN_FILES; t++, trial++) {
-      Path checkpoints = directory.resolve("between-" + t);
-      int operation = 1 + random.nextInt(SURE_OPERATIONS);
-      Run paused = launch(operation, "--checkpoint", checkpoints.toString());
+    for (int pause : pauses) {
+      Path checkpoints = directory.resolve("between-" + trial);
+      Run paused = launch(pause, "--checkpoint", checkpoints.toString());
       awaitPause(paused);
+      // The order of the files is the uninterrupted run's: best.json before its epoch file.
+      assertThat(paused.errors()).contains("nnj: paused after " + operations.get(pause - 1) + " (");
       assertOnlyCompleteFiles(checkpoints);
-      if (t == 0) {
+      if (trial == 0) {
         secondRunIsRefusedNamingTheFirst(checkpoints, paused.process().pid());
       }
       kill(paused);
-      report(trial, paused.errors().lines().filter(l -> l.startsWith("nnj: paused")).findFirst()
-          .orElse(""), checkpoints);
+      report(trial, "killed after " + operations.get(pause - 1), checkpoints);
       resumeAndCompare(checkpoints, trial, straight, straightCheckpoints);
+      trial++;
     }
     for (int t = 0; t < TRIALS_AT_RANDOM; t++, trial++) {
       Path checkpoints = directory.resolve("random-" + t);
@@ -132,6 +145,31 @@ class CheckpointFaultIT {
       }
       resumeAndCompare(checkpoints, trial, straight, straightCheckpoints);
     }
+  }
+
+  /**
+   * The uninterrupted run's file operations in order, as CheckpointDirectory makes them and its
+   * pause seam counts them: best.json when the epoch improved, the epoch file, then the removal
+   * of the oldest beyond the kept three.
+   */
+  private List<String> operations(Path straightCheckpoints) {
+    JsonNode epochs = NetworkFile.read(straightCheckpoints.resolve(String.format("epoch-%04d.json",
+            EPOCHS)), registry.jsonMapper())
+        .training().path("checkpoint").path("history").path("epochs");
+    List<String> operations = new ArrayList<>();
+    double best = Double.NEGATIVE_INFINITY;
+    for (int e = 0; e < EPOCHS; e++) {
+      double accuracy = epochs.get(e).path("evaluationAccuracy").asDouble();
+      if (accuracy > best) {
+        best = accuracy;
+        operations.add("writing best.json");
+      }
+      operations.add(String.format("writing epoch-%04d.json", e + 1));
+      if (e + 1 > CheckpointDirectory.KEPT) {
+        operations.add(String.format("removing epoch-%04d.json", e + 1 - CheckpointDirectory.KEPT));
+      }
+    }
+    return operations;
   }
 
   /** Which moment a trial hit and what it left, for the test's log. */
