@@ -111,13 +111,14 @@ class MainTest extends CommandLineHarness {
   }
 
   @Test
-  void dataThatFailsItsChecksum_isOneLineNamingTheFile() throws IOException {
+  void dataThatIsNotThePublishedFile_isOneLineNamingTheFile() throws IOException {
     writeIdx("train-images-idx3-ubyte", 0x803, new int[] {3, 28, 28});
     writeIdx("train-labels-idx1-ubyte", 0x801, new int[] {3});
     writeIdx("t10k-images-idx3-ubyte", 0x803, new int[] {2, 28, 28});
     writeIdx("t10k-labels-idx1-ubyte", 0x801, new int[] {2});
     assertThat(run("train", "--data", data.toString(), "--epochs", "1")).isEqualTo(1);
-    assertThat(oneErrorLine()).containsIgnoringCase("sha-256").contains("-idx");
+    assertThat(oneErrorLine()).contains("train-images-idx3-ubyte: the header declares [3×28×28]")
+        .contains("of the published file");
   }
 
   /** A well-formed IDX file of zeros; its checksum is not MNIST's. */
