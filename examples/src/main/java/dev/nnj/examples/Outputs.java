@@ -35,16 +35,29 @@ final class Outputs {
     if (file == null) {
       return;
     }
-    Path parent = file.toAbsolutePath().getParent();
-    if (!Files.isDirectory(parent)) {
-      problems.add("cannot write " + file + ": no directory " + parent);
-    } else if (!Files.isWritable(parent)) {
-      problems.add("cannot write " + file + ": directory " + parent + " is not writable");
-    } else if (Files.isDirectory(file)) {
-      problems.add("cannot write " + file + ": it is a directory");
+    String problem = unwritable(file);
+    if (problem != null) {
+      problems.add(problem);
     } else {
       claims.add(new Claim(option, file, real(file), Kind.FILE));
     }
+  }
+
+  /**
+   * Why {@code file} cannot be written (or replaced), in one phrase naming it: no directory, a
+   * directory that is not writable, or a directory in its place; null if it can. Also {@code plot}'s
+   * check of its output.
+   */
+  static String unwritable(Path file) {
+    Path parent = file.toAbsolutePath().getParent();
+    if (!Files.isDirectory(parent)) {
+      return "cannot write " + file + ": no directory " + parent;
+    } else if (!Files.isWritable(parent)) {
+      return "cannot write " + file + ": directory " + parent + " is not writable";
+    } else if (Files.isDirectory(file)) {
+      return "cannot write " + file + ": it is a directory";
+    }
+    return null;
   }
 
   /** A checkpoint directory the command will write into, created if {@code mustExist} is false. */

@@ -92,13 +92,9 @@ final class PlotCommand implements Callable<Integer> {
     if (height < 100) {
       problems.add("--height must be at least 100 pixels: " + height);
     }
-    Path parent = outFile.toAbsolutePath().getParent();
-    if (!Files.isDirectory(parent)) {
-      problems.add("cannot write " + outFile + ": no directory " + parent);
-    } else if (!Files.isWritable(parent)) {
-      problems.add("cannot write " + outFile + ": directory " + parent + " is not writable");
-    } else if (Files.isDirectory(outFile)) {
-      problems.add("cannot write " + outFile + ": it is a directory");
+    String unwritable = Outputs.unwritable(outFile);
+    if (unwritable != null) {
+      problems.add(unwritable);
     }
     if (!problems.isEmpty()) {
       throw new ParameterException(spec.commandLine(), String.join("; ", problems));
