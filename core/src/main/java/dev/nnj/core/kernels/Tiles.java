@@ -18,7 +18,10 @@ package dev.nnj.core.kernels;
  * when the JVM was started with {@code --add-modules jdk.incubator.vector} (nnj's launcher does so),
  * and plain loops otherwise. Each entry of {@code c} is one chain of {@link Math#fma} in the same
  * order in both; the vector lanes are independent entries, so no sum is split or reordered.
- * The system property {@code nnj.vector=false} turns the Vector API off.
+ * On a machine whose preferred vectors are 512 bits wide (AVX-512), the Vector API path runs
+ * {@link WideVectorTiles}, eight doubles per vector, again with the same bits. The system property
+ * {@code nnj.vector=false} turns the Vector API off, {@code nnj.vector=256} keeps it to vectors of
+ * four doubles.
  */
 public final class Tiles {
 
@@ -32,11 +35,20 @@ public final class Tiles {
   private static final boolean VECTOR = !"false".equals(System.getProperty("nnj.vector"))
       && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
 
+  /** Whether that path runs on vectors of eight doubles (only read where {@link #VECTOR}). */
+  private static final boolean WIDE = VECTOR && !"256".equals(System.getProperty("nnj.vector"))
+      && WideVectorTiles.PREFERRED;
+
   private Tiles() {}
 
   /** Whether products run on Java's Vector API rather than on plain loops (the same bits). */
   public static boolean vectorApi() {
     return VECTOR;
+  }
+
+  /** The width in bits of the vectors the products run on: 512, 256, or 0 for plain loops. */
+  public static int vectorBits() {
+    return WIDE ? 512 : VECTOR ? 256 : 0;
   }
 
   /**
@@ -74,7 +86,9 @@ public final class Tiles {
 
   private static void run(int iFrom, int iTo, int jTiles, int k, double[] a, double[] b,
       double[] init, boolean onto, double[] c, int[] scatter, int offset) {
-    if (VECTOR) {
+    if (WIDE) {
+      WideVectorTiles.multiply(iFrom, iTo, jTiles, k, a, b, init, onto, c, scatter, offset);
+    } else if (VECTOR) {
       VectorTiles.multiply(iFrom, iTo, jTiles, k, a, b, init, onto, c, scatter, offset);
     } else {
       multiplyLoops(iFrom, iTo, jTiles, k, a, b, init, onto, c, scatter, offset);

@@ -95,16 +95,22 @@ class ConvolutionsTest {
   }
 
   /**
-   * Chapter 6's second convolution on a batch of ten, large enough to be split, in four JVMs: one
-   * thread or two, the Vector API or plain loops. All four give the same bits.
+   * Chapter 6's second convolution on a batch of ten, large enough to be split, in six JVMs: one
+   * thread or two; the Vector API at the machine's width, at four doubles, or plain loops. All
+   * six give the same bits.
    */
   @Test
   void results_areTheSameWhateverTheThreadsAndThePath() throws Exception {
     List<String> digests = new ArrayList<>();
     for (String threads : List.of("1", "2")) {
-      for (String vector : List.of("true", "false")) {
+      for (String vector : List.of("true", "256", "false")) {
         String digest = digestInChild(threads, vector);
-        assertThat(digest).as("which path ran").endsWith(" vector=" + vector);
+        String bits = digest.substring(digest.indexOf(" bits=") + 6);
+        switch (vector) {
+          case "false" -> assertThat(bits).as("plain loops ran").isEqualTo("0");
+          case "256" -> assertThat(bits).as("four doubles a vector").isEqualTo("256");
+          default -> assertThat(bits).as("the machine's width").isIn("256", "512");
+        }
         digests.add(digest.substring(0, digest.indexOf(' ')));
       }
     }
@@ -142,7 +148,7 @@ class ConvolutionsTest {
           hash = hash * 31 + Double.doubleToRawLongBits(v);
         }
       }
-      return Long.toHexString(hash) + " vector=" + Tiles.vectorApi();
+      return Long.toHexString(hash) + " bits=" + Tiles.vectorBits();
     }
   }
 

@@ -95,6 +95,45 @@ class TilesTest {
     assertThat(vector).isEqualTo(loops);
   }
 
+  /**
+   * The 512-bit kernels on five panels of rows by three of columns (blocks of 8 × 16 and every
+   * edge block: 4 × 16, 8 × 8, 4 × 8), in parts longer than their depth, and a scatter-add onto
+   * overlapping places, where the order of the additions shows in the bits. (On a machine without
+   * AVX-512 the Vector API runs them slowly, with the same results.)
+   */
+  @Test
+  void wideVectors_giveTheBitsOfTheLoops() {
+    assumeTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(),
+        "the test JVM runs without jdk.incubator.vector");
+    int iTiles = 5;
+    int jTiles = 3;
+    for (int k : new int[] {K, 2 * WideVectorTiles.DEPTH + 37}) {
+      double[] longA = gaussian(iTiles * Tiles.ROWS * k);
+      double[] longB = gaussian(jTiles * Tiles.COLUMNS * k);
+      double[] start = gaussian(iTiles * Tiles.ROWS);
+      double[] loops = new double[iTiles * Tiles.ROWS * jTiles * Tiles.COLUMNS];
+      double[] wide = new double[loops.length];
+      Tiles.multiplyLoops(0, iTiles, jTiles, k, longA, longB, start, false, loops, null, 0);
+      WideVectorTiles.multiply(0, iTiles, jTiles, k, longA, longB, start, false, wide, null, 0);
+      assertThat(wide).as("k = %d", k).isEqualTo(loops);
+
+      Tiles.multiplyLoops(1, iTiles, jTiles, k, longA, longB, null, true, loops, null, 0);
+      WideVectorTiles.multiply(1, iTiles, jTiles, k, longA, longB, null, true, wide, null, 0);
+      assertThat(wide).as("k = %d, onto", k).isEqualTo(loops);
+
+      int[] scatter = new int[iTiles * Tiles.ROWS * jTiles];
+      for (int row = 0; row < scatter.length; row++) {
+        scatter[row] = row % 7 == 3 ? -1 : row % 3 * 5; // overlapping rows of eight
+      }
+      double[] intoLoops = gaussian(2 * 5 + 8 + 1);
+      double[] intoWide = intoLoops.clone();
+      Tiles.multiplyLoops(0, iTiles, jTiles, k, longA, longB, null, false, intoLoops, scatter, 1);
+      WideVectorTiles.multiply(0, iTiles, jTiles, k, longA, longB, null, false, intoWide, scatter,
+          1);
+      assertThat(intoWide).as("k = %d, scatter-add", k).isEqualTo(intoLoops);
+    }
+  }
+
   @Test
   void multiplyAdding_addsEachRowOfEightWhereItIsSent() {
     int[] scatter = new int[I_TILES * Tiles.ROWS * J_TILES];
