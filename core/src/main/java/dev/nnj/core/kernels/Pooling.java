@@ -45,6 +45,11 @@ public final class Pooling {
    */
   static void maxWindows(double[] in, int from, int planeStride, int channels, int height,
       int width, int size, double[] out, int to, int[] argmax) {
+    if (size == 2 && Tiles.vectorApi()) {
+      VectorPooling.maxWindowsOfTwo(in, from, planeStride, channels, height, width, out, to,
+          argmax);
+      return;
+    }
     if (size == 2) {
       maxWindowsOfTwo(in, from, planeStride, channels, height, width, out, to, argmax);
       return;
@@ -78,7 +83,7 @@ public final class Pooling {
    * The windows of 2 × 2 (chapter 6's), spelt out: the same comparisons in the same order as the
    * general loop, so the same maxima and the same indices.
    */
-  private static void maxWindowsOfTwo(double[] in, int from, int planeStride, int channels,
+  static void maxWindowsOfTwo(double[] in, int from, int planeStride, int channels,
       int height, int width, double[] out, int to, int[] argmax) {
     int o = to;
     for (int c = 0; c < channels; c++) {

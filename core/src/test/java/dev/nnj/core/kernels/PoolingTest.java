@@ -1,15 +1,51 @@
 package dev.nnj.core.kernels;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
  * Max-pooling keeps each window's largest value and, of equal ones, the first in reading order —
- * for the spelt-out windows of 2 × 2 as for the general loop.
+ * for the spelt-out windows of 2 × 2 as for the general loop, and on the Vector API.
  */
 class PoolingTest {
+
+  /**
+   * The Vector API's windows of 2 × 2 give the plain loop's maxima and indices, on values with
+   * ties, zeros of both signs and NaN, over planes whose windows fill the lanes and planes whose
+   * last windows do not (9 and 12 windows), with a plane stride larger than the plane.
+   */
+  @Test
+  void windowsOfTwo_onTheVectorApi_areThePlainLoops() {
+    assumeTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(),
+        "the test JVM runs without jdk.incubator.vector");
+    double[] values = {-1.0, 0.0, -0.0, 1.0, 1.0, Double.NaN, 2.0, -2.0};
+    Random random = new Random(7);
+    for (int[] plane : new int[][] {{6, 6}, {6, 8}, {24, 24}}) {
+      int height = plane[0];
+      int width = plane[1];
+      int channels = 3;
+      int stride = height * width + 5;
+      double[] in = new double[2 + channels * stride];
+      for (int i = 0; i < in.length; i++) {
+        in[i] = values[random.nextInt(values.length)];
+      }
+      int windows = channels * (height / 2) * (width / 2);
+      double[] loops = new double[windows + 1];
+      int[] loopsAt = new int[windows + 1];
+      double[] vector = new double[windows + 1];
+      int[] vectorAt = new int[windows + 1];
+      Pooling.maxWindowsOfTwo(in, 2, stride, channels, height, width, loops, 1, loopsAt);
+      VectorPooling.maxWindowsOfTwo(in, 2, stride, channels, height, width, vector, 1, vectorAt);
+      assertThat(vectorAt).as("%d x %d: indices", height, width).isEqualTo(loopsAt);
+      for (int o = 0; o < loops.length; o++) {
+        assertThat(Double.doubleToRawLongBits(vector[o])).as("%d x %d: window %d", height, width, o)
+            .isEqualTo(Double.doubleToRawLongBits(loops[o]));
+      }
+    }
+  }
 
   @Test
   void windowsOfTwo_areTheDefinitionWithTiesToTheFirst() {
