@@ -284,6 +284,12 @@ public final class Convolutions {
     }
   }
 
+  /** Where patch value {@code p = (channel, dy, dx)} of position (0, 0) is in an example. */
+  private static int patchOffset(Geometry g, int p) {
+    int k = g.kernel();
+    return (p / (k * k) * g.height() + p / k % k) * g.width() + p % k;
+  }
+
   /** The rows of the patch-value panels {@code [from, to)} of {@link #weightGradient}. */
   private static void weightGradientRows(Workspace ws, double[] x, double[] delta, int rows,
       int part, int from, int to) {
@@ -292,28 +298,35 @@ public final class Convolutions {
     int patch = g.patch();
     int filters = g.filters();
     int filterTiles = tiles(filters, Tiles.COLUMNS);
-    int kernel = g.kernel();
     int outWidth = g.outWidth();
     double[] a = ws.exampleColumns[part];
     double[] b = ws.exampleErrors[part];
     for (int r = 0; r < rows; r++) {
-      // a[k = j][p]: the example's columns, in panels of four patch values; padding lanes zero.
-      for (int p = from * Tiles.ROWS; p < to * Tiles.ROWS; p++) {
-        int at = (p >> 2) * positions * Tiles.ROWS + (p & 3);
-        if (p >= patch) {
-          for (int j = 0; j < positions; j++, at += Tiles.ROWS) {
-            a[at] = 0.0;
+      // a[k = j][p]: the example's columns, in panels of four patch values, written a panel's
+      // row of four at a time (one store of 32 bytes rather than four passes of strided ones).
+      for (int t = from; t < to; t++) {
+        int at = t * positions * Tiles.ROWS;
+        int p = t * Tiles.ROWS;
+        if (p + Tiles.ROWS > patch) { // the last panel, partly padding: zero there
+          for (int l = 0; l < Tiles.ROWS; l++, p++) {
+            for (int j = 0, in = at + l; j < positions; j++, in += Tiles.ROWS) {
+              a[in] = p < patch ? x[r * g.inputSize() + patchOffset(g, p) + j / outWidth
+                  * g.width() + j % outWidth] : 0.0;
+            }
           }
           continue;
         }
-        int c = p / (kernel * kernel);
-        int dy = p / kernel % kernel;
-        int dx = p % kernel;
-        int plane = r * g.inputSize() + (c * g.height() + dy) * g.width() + dx;
+        int o0 = patchOffset(g, p);
+        int o1 = patchOffset(g, p + 1);
+        int o2 = patchOffset(g, p + 2);
+        int o3 = patchOffset(g, p + 3);
         for (int oy = 0; oy < g.outHeight(); oy++) {
-          int in = plane + oy * g.width();
-          for (int ox = 0; ox < outWidth; ox++, at += Tiles.ROWS) {
-            a[at] = x[in + ox];
+          int in = r * g.inputSize() + oy * g.width();
+          for (int ox = 0; ox < outWidth; ox++, in++, at += Tiles.ROWS) {
+            a[at] = x[in + o0];
+            a[at + 1] = x[in + o1];
+            a[at + 2] = x[in + o2];
+            a[at + 3] = x[in + o3];
           }
         }
       }
