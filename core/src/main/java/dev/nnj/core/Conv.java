@@ -107,8 +107,8 @@ public record Conv(int filters, int kernel, Activation activation,
    * im2col buffers of two examples (their patch columns and products, and backward their
    * errors and columns by patch value), and per example {@code z} and {@code a} (see
    * {@link ConvLayer} and {@code Convolutions.Workspace}; the padding of its tiles is not counted);
-   * with a pool, {@code z} and {@code a} of the pooled output, the maxima's indices and the
-   * errors spread back over the convolution's whole output.
+   * with a pool, {@code z} and {@code a} of the pooled output and the maxima's indices (the
+   * errors are not spread back over the whole output: the kernels read them pooled).
    */
   @Override
   public LayerMemory memory(Shape input) {
@@ -119,9 +119,9 @@ public record Conv(int filters, int kernel, Activation activation,
     long weights = patch * filters;
     long parameters = weights + filters;
     long forward = weights + 2 * positions * patch + 2L * filters * positions;
-    long backward = weights + 4L * filters * positions + 2 * patch * positions + weights;
+    long backward = weights + 4L * filters * positions + 2 * patch * positions + weights + filters;
     long perExample = poolSize() == 1 ? 2L * output.size()
-        : 2 * pooled + pooled / 2 + output.size();
+        : 2 * pooled + pooled / 2;
     return new LayerMemory(parameters, parameters + forward, backward, perExample);
   }
 

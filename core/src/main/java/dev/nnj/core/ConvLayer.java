@@ -28,8 +28,6 @@ public final class ConvLayer implements BuiltLayer {
   private final int patch;
   /** The side of the pooling windows before σ: 1 for none. */
   private final int pool;
-  /** Positions of the convolution per channel, before any pooling: {@code outHeight · outWidth}. */
-  private final int positions;
   private final Activation activation;
   /** {@code weights[(c · kernel + dy) · kernel + dx][f]}: filter f's weight at that patch value. */
   final double[][] weights;
@@ -44,7 +42,6 @@ public final class ConvLayer implements BuiltLayer {
     this.kernel = layer.kernel();
     this.filters = layer.filters();
     this.patch = input.channels() * kernel * kernel;
-    this.positions = convolved.height() * convolved.width();
     this.activation = layer.activation();
     this.weights = new double[patch][filters];
     this.biases = new double[filters];
@@ -138,9 +135,8 @@ public final class ConvLayer implements BuiltLayer {
      */
     private final double[] z;
     private final double[] a;
-    /** With a pool: each maximum's index in its example's convolution, and Δ spread back there. */
+    /** With a pool: each maximum's index in its example's convolution. */
     private final int[] argmax;
-    private final double[] spread;
     private final double[][] weightGradients;
     private final double[] biasGradients;
     private final double[][] gradients;
@@ -151,7 +147,6 @@ public final class ConvLayer implements BuiltLayer {
       z = new double[capacity * output.size()];
       a = new double[capacity * output.size()];
       argmax = pool == 1 ? null : new int[capacity * output.size()];
-      spread = pool == 1 ? null : new double[capacity * filters * positions];
       weightGradients = new double[patch][filters];
       biasGradients = new double[filters];
       gradients = Arrays.copyOf(weightGradients, patch + 1);
@@ -174,52 +169,12 @@ public final class ConvLayer implements BuiltLayer {
     public void backward(double[] x, double[] outputGradient, double[] inputGradient, int rows) {
       double[] delta = outputGradient;
       activation.derivative(z, a, delta, rows, output.size()); // Δ = ∂C/∂a ⊙ σ'(z)
-      if (pool > 1) {
-        Pooling.maxBackward(delta, argmax, rows, filters, output.height() * pool,
-            output.width() * pool, pool, spread);
-        delta = spread;
-      }
-      biasGradient(delta, rows); // BP3
-      Convolutions.weightGradient(workspace, x, delta, rows, weightGradients); // BP4
+      // With a pool, Δ of each window goes to its maximum, zero to the others: the kernels
+      // take the pooled Δ and argmax and never write the spread-out Δ.
+      Convolutions.gradients(workspace, x, delta, argmax, pool, rows, weightGradients,
+          biasGradients); // BP3, BP4
       if (inputGradient != null) {
-        Convolutions.inputGradient(workspace, weights, delta, rows, inputGradient);
-      }
-    }
-
-    /**
-     * BP3: {@code ∂C/∂b[f] = Σ_r Σ_j Δ[r][f][j]}, over examples and positions in order. Four
-     * filters' sums are taken side by side, so that the adder has four chains to work on rather
-     * than one; each chain is in the same order as alone.
-     */
-    private void biasGradient(double[] delta, int rows) {
-      int f = 0;
-      for (; f + 4 <= filters; f += 4) {
-        double s0 = 0.0;
-        double s1 = 0.0;
-        double s2 = 0.0;
-        double s3 = 0.0;
-        for (int r = 0; r < rows; r++) {
-          int at = (r * filters + f) * positions;
-          for (int j = at; j < at + positions; j++) {
-            s0 += delta[j];
-            s1 += delta[j + positions];
-            s2 += delta[j + 2 * positions];
-            s3 += delta[j + 3 * positions];
-          }
-        }
-        biasGradients[f] = s0;
-        biasGradients[f + 1] = s1;
-        biasGradients[f + 2] = s2;
-        biasGradients[f + 3] = s3;
-      }
-      for (; f < filters; f++) {
-        double sum = 0.0;
-        for (int r = 0; r < rows; r++) {
-          for (int j = 0, at = (r * filters + f) * positions; j < positions; j++) {
-            sum += delta[at + j];
-          }
-        }
-        biasGradients[f] = sum;
+        Convolutions.inputGradient(workspace, weights, delta, argmax, pool, rows, inputGradient);
       }
     }
 

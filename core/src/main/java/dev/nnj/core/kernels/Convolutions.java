@@ -97,6 +97,8 @@ public final class Convolutions {
     private double[][] exampleColumns;
     private double[][] exampleErrors;
     private double[] weightGradient;
+    /** BP3's running sums, one per filter lane of the error panels. */
+    private double[] biasSums;
 
     public Workspace(Geometry g, int capacity) {
       this.g = g;
@@ -119,6 +121,7 @@ public final class Convolutions {
       exampleColumns = new double[2][patchTiles * Tiles.ROWS * g.positions()];
       exampleErrors = new double[2][filterColumns * Tiles.COLUMNS * g.positions()];
       weightGradient = new double[patchTiles * Tiles.ROWS * filterColumns * Tiles.COLUMNS];
+      biasSums = new double[filterColumns * Tiles.COLUMNS];
       if (g.outWidth() % Tiles.COLUMNS == 0) {
         scatter = new int[patchTiles * Tiles.ROWS * positionTiles];
         java.util.Arrays.fill(scatter, -1);
@@ -270,17 +273,79 @@ public final class Convolutions {
    */
   public static void weightGradient(Workspace ws, double[] x, double[] delta, int rows,
       double[][] gradient) {
+    gradients(ws, x, delta, null, 1, rows, gradient, null);
+  }
+
+  /**
+   * BP3 and BP4 in one pass over the errors: {@code ∂C/∂b[f] = Σ_r Σ_j Δ[r][f][j]} and
+   * {@link #weightGradient}'s {@code ∂C/∂w}, each a chain in the order of examples, then
+   * positions. With a pool, {@code Δ} is given for the pooled outputs, one per window, and is
+   * {@code 0 + Δ} at the window's maximum and zero elsewhere (the gradient of max-pooling): the
+   * error panels are made from it directly, and the whole {@code Δ} is never written.
+   *
+   * @param delta {@code rows × filters × positions / pool²}: the errors of the (pooled) outputs
+   * @param argmax with a pool, where each window's maximum was (as {@link #forwardPooled} left
+   *     it); null with a pool of 1
+   * @param biasGradient {@code filters} sums, overwritten; null for BP4 alone
+   */
+  public static void gradients(Workspace ws, double[] x, double[] delta, int[] argmax, int pool,
+      int rows, double[][] gradient, double[] biasGradient) {
     ws.backwardParts();
     Geometry g = ws.g;
+    boolean bias = biasGradient != null;
     if (Parallel.worthSplitting(ws.patchTiles, rows * g.work())) {
       Parallel.split(ws.patchTiles, (part, from, to) ->
-          weightGradientRows(ws, x, delta, rows, part, from, to));
+          weightGradientRows(ws, x, delta, argmax, pool, rows, bias && part == 0, part, from,
+              to));
     } else {
-      weightGradientRows(ws, x, delta, rows, 0, 0, ws.patchTiles);
+      weightGradientRows(ws, x, delta, argmax, pool, rows, bias, 0, 0, ws.patchTiles);
     }
     int width = tiles(g.filters(), Tiles.COLUMNS) * Tiles.COLUMNS;
     for (int p = 0; p < g.patch(); p++) {
       System.arraycopy(ws.weightGradient, p * width, gradient[p], 0, g.filters());
+    }
+    if (bias) {
+      System.arraycopy(ws.biasSums, 0, biasGradient, 0, g.filters());
+    }
+  }
+
+  /**
+   * BP3 over one example's error panels: each filter's sum goes on over the positions in order,
+   * from zero at the first example. The padding lanes add zeros to sums nobody reads.
+   */
+  private static void biasSums(double[] b, int filterTiles, int positions, boolean first,
+      double[] sums) {
+    if (first) {
+      Arrays.fill(sums, 0.0);
+    }
+    for (int ft = 0, at = 0; ft < filterTiles; ft++) {
+      int lane = ft * Tiles.COLUMNS;
+      double s0 = sums[lane];
+      double s1 = sums[lane + 1];
+      double s2 = sums[lane + 2];
+      double s3 = sums[lane + 3];
+      double s4 = sums[lane + 4];
+      double s5 = sums[lane + 5];
+      double s6 = sums[lane + 6];
+      double s7 = sums[lane + 7];
+      for (int j = 0; j < positions; j++, at += Tiles.COLUMNS) {
+        s0 += b[at];
+        s1 += b[at + 1];
+        s2 += b[at + 2];
+        s3 += b[at + 3];
+        s4 += b[at + 4];
+        s5 += b[at + 5];
+        s6 += b[at + 6];
+        s7 += b[at + 7];
+      }
+      sums[lane] = s0;
+      sums[lane + 1] = s1;
+      sums[lane + 2] = s2;
+      sums[lane + 3] = s3;
+      sums[lane + 4] = s4;
+      sums[lane + 5] = s5;
+      sums[lane + 6] = s6;
+      sums[lane + 7] = s7;
     }
   }
 
@@ -291,8 +356,8 @@ public final class Convolutions {
   }
 
   /** The rows of the patch-value panels {@code [from, to)} of {@link #weightGradient}. */
-  private static void weightGradientRows(Workspace ws, double[] x, double[] delta, int rows,
-      int part, int from, int to) {
+  private static void weightGradientRows(Workspace ws, double[] x, double[] delta, int[] argmax,
+      int pool, int rows, boolean bias, int part, int from, int to) {
     Geometry g = ws.g;
     int positions = g.positions();
     int patch = g.patch();
@@ -331,18 +396,33 @@ public final class Convolutions {
         }
       }
       // b[k = j][f]: the example's errors, in panels of eight filters; padding lanes zero.
-      // Written eight filters of one position at a time, a cache line, from eight rows read in order.
-      for (int ft = 0, at = 0; ft < filterTiles; ft++) {
-        int lanes = Math.min(Tiles.COLUMNS, filters - ft * Tiles.COLUMNS);
-        int first = (r * filters + ft * Tiles.COLUMNS) * positions;
-        for (int j = 0; j < positions; j++, at += Tiles.COLUMNS) {
-          for (int l = 0; l < lanes; l++) {
-            b[at + l] = delta[first + l * positions + j];
-          }
-          for (int l = lanes; l < Tiles.COLUMNS; l++) {
-            b[at + l] = 0.0;
+      if (argmax == null) {
+        // Written eight filters of one position at a time, a cache line, from eight rows read in order.
+        for (int ft = 0, at = 0; ft < filterTiles; ft++) {
+          int lanes = Math.min(Tiles.COLUMNS, filters - ft * Tiles.COLUMNS);
+          int first = (r * filters + ft * Tiles.COLUMNS) * positions;
+          for (int j = 0; j < positions; j++, at += Tiles.COLUMNS) {
+            for (int l = 0; l < lanes; l++) {
+              b[at + l] = delta[first + l * positions + j];
+            }
+            for (int l = lanes; l < Tiles.COLUMNS; l++) {
+              b[at + l] = 0.0;
+            }
           }
         }
+      } else {
+        // Zeros, then each window's error at its maximum.
+        Arrays.fill(b, 0, filterTiles * positions * Tiles.COLUMNS, 0.0);
+        int windows = positions / (pool * pool);
+        for (int f = 0, o = r * filters * windows; f < filters; f++) {
+          int panel = (f >> 3) * positions * Tiles.COLUMNS + (f & 7) - (f * positions << 3);
+          for (int end = o + windows; o < end; o++) {
+            b[panel + (argmax[o] << 3)] = 0.0 + delta[o]; // as 0 + Δ: -0 is +0
+          }
+        }
+      }
+      if (bias) {
+        biasSums(b, filterTiles, positions, r == 0, ws.biasSums);
       }
       if (r == 0) {
         Tiles.multiply(from, to, filterTiles, positions, a, b, null, ws.weightGradient);
@@ -366,6 +446,18 @@ public final class Convolutions {
    */
   public static void inputGradient(Workspace ws, double[][] weights, double[] delta, int rows,
       double[] into) {
+    inputGradient(ws, weights, delta, null, 1, rows, into);
+  }
+
+  /**
+   * {@link #inputGradient} from the errors of pooled outputs, as {@link #gradients} takes them:
+   * {@code 0 + Δ} at each window's maximum, zero elsewhere.
+   *
+   * @param delta {@code rows × filters × positions / pool²}
+   * @param argmax where each window's maximum was; null with a pool of 1
+   */
+  public static void inputGradient(Workspace ws, double[][] weights, double[] delta,
+      int[] argmax, int pool, int rows, double[] into) {
     ws.backwardParts();
     Geometry g = ws.g;
     double[] a = ws.weightsByPatch; // its padding lanes are never written: zero
@@ -376,14 +468,14 @@ public final class Convolutions {
     }
     if (Parallel.worthSplitting(rows, rows * g.work())) {
       Parallel.split(rows, (part, from, to) ->
-          inputGradientExamples(ws, delta, into, part, from, to));
+          inputGradientExamples(ws, delta, argmax, pool, into, part, from, to));
     } else {
-      inputGradientExamples(ws, delta, into, 0, 0, rows);
+      inputGradientExamples(ws, delta, argmax, pool, into, 0, 0, rows);
     }
   }
 
-  private static void inputGradientExamples(Workspace ws, double[] delta, double[] into,
-      int part, int from, int to) {
+  private static void inputGradientExamples(Workspace ws, double[] delta, int[] argmax,
+      int pool, double[] into, int part, int from, int to) {
     Geometry g = ws.g;
     int positions = g.positions();
     int filters = g.filters();
@@ -391,10 +483,21 @@ public final class Convolutions {
     double[] b = ws.errors[part];
     for (int r = from; r < to; r++) {
       // b[k = f][j]: the example's errors, in panels of eight positions.
-      for (int f = 0; f < filters; f++) {
-        int at = (r * filters + f) * positions;
-        for (int j = 0; j < width; j++) {
-          b[(((j >> 3) * filters + f) << 3) + (j & 7)] = j < positions ? delta[at + j] : 0.0;
+      if (argmax == null) {
+        for (int f = 0; f < filters; f++) {
+          int at = (r * filters + f) * positions;
+          for (int j = 0; j < width; j++) {
+            b[(((j >> 3) * filters + f) << 3) + (j & 7)] = j < positions ? delta[at + j] : 0.0;
+          }
+        }
+      } else { // zeros, then each window's error at its maximum
+        Arrays.fill(b, 0, width * filters, 0.0);
+        int windows = positions / (pool * pool);
+        for (int f = 0, o = r * filters * windows; f < filters; f++) {
+          for (int end = o + windows; o < end; o++) {
+            int j = argmax[o] - f * positions;
+            b[(((j >> 3) * filters + f) << 3) + (j & 7)] = 0.0 + delta[o]; // -0 is +0
+          }
         }
       }
       int example = r * g.inputSize();

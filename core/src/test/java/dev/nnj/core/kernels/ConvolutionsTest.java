@@ -72,6 +72,58 @@ class ConvolutionsTest {
     }
   }
 
+  /**
+   * Pooled errors (one per 2 × 2 window, with the windows' maxima) give the bits of the errors
+   * spread out by hand, zero off the maxima, for BP4 and the input gradient (panels of positions
+   * inside rows, width 8, and across them, width 6); BP3 is each filter's chain over examples,
+   * then positions.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {8, 6})
+  void pooledErrors_giveTheBitsOfTheSpreadOnes(int outWidth) {
+    Convolutions.Geometry g = new Convolutions.Geometry(3, 6, outWidth + 2, 3, 10);
+    int rows = 3;
+    Batch batch = new Batch(g, rows, 8);
+    batch.run();
+    Random random = new Random(4);
+    int windows = g.positions() / 4;
+    double[] pooled = new double[rows * g.filters() * windows];
+    int[] argmax = new int[pooled.length];
+    double[] spread = new double[rows * g.outputSize()];
+    for (int o = 0; o < pooled.length; o++) {
+      int f = o / windows % g.filters();
+      int w = o % windows;
+      int corner = (w / (outWidth / 2)) * 2 * outWidth + (w % (outWidth / 2)) * 2;
+      int at = corner + random.nextInt(2) * outWidth + random.nextInt(2);
+      pooled[o] = random.nextInt(5) == 0 ? -0.0 : random.nextGaussian();
+      argmax[o] = f * g.positions() + at;
+      spread[o / windows * g.positions() + at] = 0.0 + pooled[o];
+    }
+    double[][] fromSpread = new double[g.patch()][g.filters()];
+    Convolutions.weightGradient(batch.workspace, batch.x, spread, rows, fromSpread);
+    double[] inputFromSpread = new double[batch.x.length];
+    Convolutions.inputGradient(batch.workspace, batch.weights, spread, rows, inputFromSpread);
+
+    double[][] fromPooled = new double[g.patch()][g.filters()];
+    double[] bias = new double[g.filters()];
+    Convolutions.gradients(batch.workspace, batch.x, pooled, argmax, 2, rows, fromPooled, bias);
+    double[] inputFromPooled = new double[batch.x.length];
+    Convolutions.inputGradient(batch.workspace, batch.weights, pooled, argmax, 2, rows,
+        inputFromPooled);
+
+    assertThat(fromPooled).isDeepEqualTo(fromSpread);
+    assertThat(inputFromPooled).isEqualTo(inputFromSpread);
+    for (int f = 0; f < g.filters(); f++) {
+      double sum = 0.0;
+      for (int r = 0; r < rows; r++) {
+        for (int j = 0; j < g.positions(); j++) {
+          sum += spread[(r * g.filters() + f) * g.positions() + j];
+        }
+      }
+      assertThat(bias[f]).as("∂C/∂b[%d]", f).isEqualTo(sum);
+    }
+  }
+
   @Test
   void aShorterBatch_afterALongerOne_isComputedAfresh() {
     Convolutions.Geometry g = new Convolutions.Geometry(2, 5, 7, 3, 6);
