@@ -119,7 +119,7 @@ public record Conv(int filters, int kernel, Activation activation,
     long weights = patch * filters;
     long parameters = weights + filters;
     long forward = weights + 2 * positions * patch + 2L * filters * positions;
-    long backward = weights + 4L * filters * positions + 2 * patch * positions + weights + filters;
+    long backward = weights + 6L * filters * positions + 2 * patch * positions + weights + filters;
     long perExample = poolSize() == 1 ? 2L * output.size()
         : 2 * pooled + pooled / 2;
     return new LayerMemory(parameters, parameters + forward, backward, perExample);

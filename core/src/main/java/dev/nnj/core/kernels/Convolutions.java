@@ -88,6 +88,8 @@ public final class Convolutions {
     private double[] weightsByPatch;
     /** Per thread: an example's errors as panels of positions (input gradient). */
     private double[][] errors;
+    /** Per thread: the next example's errors, for two scatter-adds at once. */
+    private double[][] nextErrors;
     /**
      * Where each row of eight sums of the input gradient's product goes in an example's input,
      * when every panel of eight positions lies in one row of the output; else null.
@@ -118,6 +120,7 @@ public final class Convolutions {
       int filterColumns = tiles(g.filters(), Tiles.COLUMNS);
       weightsByPatch = new double[patchTiles * Tiles.ROWS * g.filters()];
       errors = new double[2][positionTiles * Tiles.COLUMNS * g.filters()];
+      nextErrors = new double[2][positionTiles * Tiles.COLUMNS * g.filters()];
       exampleColumns = new double[2][patchTiles * Tiles.ROWS * g.positions()];
       exampleErrors = new double[2][filterColumns * Tiles.COLUMNS * g.positions()];
       weightGradient = new double[patchTiles * Tiles.ROWS * filterColumns * Tiles.COLUMNS];
@@ -477,39 +480,53 @@ public final class Convolutions {
   private static void inputGradientExamples(Workspace ws, double[] delta, int[] argmax,
       int pool, double[] into, int part, int from, int to) {
     Geometry g = ws.g;
-    int positions = g.positions();
     int filters = g.filters();
-    int width = ws.positionTiles * Tiles.COLUMNS;
     double[] b = ws.errors[part];
     for (int r = from; r < to; r++) {
-      // b[k = f][j]: the example's errors, in panels of eight positions.
-      if (argmax == null) {
-        for (int f = 0; f < filters; f++) {
-          int at = (r * filters + f) * positions;
-          for (int j = 0; j < width; j++) {
-            b[(((j >> 3) * filters + f) << 3) + (j & 7)] = j < positions ? delta[at + j] : 0.0;
-          }
-        }
-      } else { // zeros, then each window's error at its maximum
-        Arrays.fill(b, 0, width * filters, 0.0);
-        int windows = positions / (pool * pool);
-        for (int f = 0, o = r * filters * windows; f < filters; f++) {
-          for (int end = o + windows; o < end; o++) {
-            int j = argmax[o] - f * positions;
-            b[(((j >> 3) * filters + f) << 3) + (j & 7)] = 0.0 + delta[o]; // -0 is +0
-          }
-        }
-      }
+      packErrors(ws, delta, argmax, pool, r, b);
       int example = r * g.inputSize();
       Arrays.fill(into, example, example + g.inputSize(), 0.0);
-      if (ws.scatter != null) {
+      if (ws.scatter != null && r + 1 < to) { // two examples at once, each in its own order
+        double[] next = ws.nextErrors[part];
+        packErrors(ws, delta, argmax, pool, r + 1, next);
+        int nextExample = example + g.inputSize();
+        Arrays.fill(into, nextExample, nextExample + g.inputSize(), 0.0);
+        Tiles.multiplyAddingTwo(0, ws.patchTiles, ws.positionTiles, filters, ws.weightsByPatch,
+            b, next, ws.scatter, into, example, nextExample);
+        r++;
+      } else if (ws.scatter != null) {
         Tiles.multiplyAdding(0, ws.patchTiles, ws.positionTiles, filters, ws.weightsByPatch, b,
             ws.scatter, into, example);
       } else {
         double[] product = ws.product[part];
         Tiles.multiply(0, ws.patchTiles, ws.positionTiles, filters, ws.weightsByPatch, b, null,
             product);
-        addBack(g, product, width, into, example);
+        addBack(g, product, ws.positionTiles * Tiles.COLUMNS, into, example);
+      }
+    }
+  }
+
+  /** b[k = f][j]: example r's errors, in panels of eight positions; padding lanes zero. */
+  private static void packErrors(Workspace ws, double[] delta, int[] argmax, int pool, int r,
+      double[] b) {
+    int positions = ws.g.positions();
+    int filters = ws.g.filters();
+    int width = ws.positionTiles * Tiles.COLUMNS;
+    if (argmax == null) {
+      for (int f = 0; f < filters; f++) {
+        int at = (r * filters + f) * positions;
+        for (int j = 0; j < width; j++) {
+          b[(((j >> 3) * filters + f) << 3) + (j & 7)] = j < positions ? delta[at + j] : 0.0;
+        }
+      }
+      return;
+    }
+    Arrays.fill(b, 0, width * filters, 0.0); // zeros, then each window's error at its maximum
+    int windows = positions / (pool * pool);
+    for (int f = 0, o = r * filters * windows; f < filters; f++) {
+      for (int end = o + windows; o < end; o++) {
+        int j = argmax[o] - f * positions;
+        b[(((j >> 3) * filters + f) << 3) + (j & 7)] = 0.0 + delta[o]; // -0 is +0
       }
     }
   }

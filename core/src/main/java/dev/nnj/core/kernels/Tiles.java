@@ -84,6 +84,23 @@ public final class Tiles {
     run(iFrom, iTo, jTiles, k, a, b, null, false, into, scatter, offset);
   }
 
+  /**
+   * Two scatter-adds of one {@code a} at once, {@code b0}'s product onto {@code into} from
+   * {@code offset0} and {@code b1}'s from {@code offset1}, as {@link #multiplyAdding} twice: the
+   * two must not overlap (two examples of a batch, say), so that each keeps its own order of
+   * additions. The 512-bit kernels take them side by side, 16 sums a row.
+   */
+  public static void multiplyAddingTwo(int iFrom, int iTo, int jTiles, int k, double[] a,
+      double[] b0, double[] b1, int[] scatter, double[] into, int offset0, int offset1) {
+    if (WIDE) {
+      WideVectorTiles.multiplyAddingTwo(iFrom, iTo, jTiles, k, a, b0, b1, scatter, into, offset0,
+          offset1);
+    } else {
+      multiplyAdding(iFrom, iTo, jTiles, k, a, b0, scatter, into, offset0);
+      multiplyAdding(iFrom, iTo, jTiles, k, a, b1, scatter, into, offset1);
+    }
+  }
+
   private static void run(int iFrom, int iTo, int jTiles, int k, double[] a, double[] b,
       double[] init, boolean onto, double[] c, int[] scatter, int offset) {
     if (WIDE) {

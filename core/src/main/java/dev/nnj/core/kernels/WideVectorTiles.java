@@ -73,6 +73,122 @@ final class WideVectorTiles {
   }
 
   /**
+   * {@link Tiles#multiplyAddingTwo}: two products of one {@code a}, side by side, as blocks of
+   * 8 × 16 (the eight columns of {@code b0}'s panel and of {@code b1}'s), each added where it is
+   * sent in the order of {@link #multiply}'s scatter-add.
+   */
+  static void multiplyAddingTwo(int iFrom, int iTo, int jTiles, int k, double[] a, double[] b0,
+      double[] b1, int[] scatter, double[] into, int offset0, int offset1) {
+    for (int jt = 0; jt < jTiles; jt++) {
+      int it = iFrom;
+      for (; it + 1 < iTo; it += 2) {
+        eightBySixteenAdding(it, jt, jTiles, k, a, b0, b1, scatter, into, offset0, offset1);
+      }
+      if (it < iTo) {
+        fourByEight(it, jt, jTiles, 0, k, k, a, b0, null, false, into, scatter, offset0);
+        fourByEight(it, jt, jTiles, 0, k, k, a, b1, null, false, into, scatter, offset1);
+      }
+    }
+  }
+
+  /** Tiles {@code it, it + 1} × {@code jt} of both products, added where they are sent. */
+  private static void eightBySixteenAdding(int it, int jt, int jTiles, int k, double[] a,
+      double[] b0, double[] b1, int[] scatter, double[] into, int offset0, int offset1) {
+    DoubleVector c00 = DoubleVector.zero(EIGHT);
+    DoubleVector c01 = c00;
+    DoubleVector c10 = c00;
+    DoubleVector c11 = c00;
+    DoubleVector c20 = c00;
+    DoubleVector c21 = c00;
+    DoubleVector c30 = c00;
+    DoubleVector c31 = c00;
+    DoubleVector c40 = c00;
+    DoubleVector c41 = c00;
+    DoubleVector c50 = c00;
+    DoubleVector c51 = c00;
+    DoubleVector c60 = c00;
+    DoubleVector c61 = c00;
+    DoubleVector c70 = c00;
+    DoubleVector c71 = c00;
+    int top = it * k * Tiles.ROWS;
+    int bottom = top + k * Tiles.ROWS;
+    int left = jt * k * Tiles.COLUMNS;
+    for (int kk = 0; kk < k; kk++) {
+      DoubleVector v0 = DoubleVector.fromArray(EIGHT, b0, left);
+      DoubleVector v1 = DoubleVector.fromArray(EIGHT, b1, left);
+      DoubleVector x = DoubleVector.broadcast(EIGHT, a[top]);
+      c00 = x.fma(v0, c00);
+      c01 = x.fma(v1, c01);
+      x = DoubleVector.broadcast(EIGHT, a[top + 1]);
+      c10 = x.fma(v0, c10);
+      c11 = x.fma(v1, c11);
+      x = DoubleVector.broadcast(EIGHT, a[top + 2]);
+      c20 = x.fma(v0, c20);
+      c21 = x.fma(v1, c21);
+      x = DoubleVector.broadcast(EIGHT, a[top + 3]);
+      c30 = x.fma(v0, c30);
+      c31 = x.fma(v1, c31);
+      x = DoubleVector.broadcast(EIGHT, a[bottom]);
+      c40 = x.fma(v0, c40);
+      c41 = x.fma(v1, c41);
+      x = DoubleVector.broadcast(EIGHT, a[bottom + 1]);
+      c50 = x.fma(v0, c50);
+      c51 = x.fma(v1, c51);
+      x = DoubleVector.broadcast(EIGHT, a[bottom + 2]);
+      c60 = x.fma(v0, c60);
+      c61 = x.fma(v1, c61);
+      x = DoubleVector.broadcast(EIGHT, a[bottom + 3]);
+      c70 = x.fma(v0, c70);
+      c71 = x.fma(v1, c71);
+      top += Tiles.ROWS;
+      bottom += Tiles.ROWS;
+      left += Tiles.COLUMNS;
+    }
+    // Spelt out, as in VectorTiles: a helper taking vectors may be left uninlined, and box them.
+    int row = it * Tiles.ROWS * jTiles + jt;
+    int to = scatter[row];
+    if (to >= 0) {
+      DoubleVector.fromArray(EIGHT, into, to + offset0).add(c00).intoArray(into, to + offset0);
+      DoubleVector.fromArray(EIGHT, into, to + offset1).add(c01).intoArray(into, to + offset1);
+    }
+    to = scatter[row + jTiles];
+    if (to >= 0) {
+      DoubleVector.fromArray(EIGHT, into, to + offset0).add(c10).intoArray(into, to + offset0);
+      DoubleVector.fromArray(EIGHT, into, to + offset1).add(c11).intoArray(into, to + offset1);
+    }
+    to = scatter[row + 2 * jTiles];
+    if (to >= 0) {
+      DoubleVector.fromArray(EIGHT, into, to + offset0).add(c20).intoArray(into, to + offset0);
+      DoubleVector.fromArray(EIGHT, into, to + offset1).add(c21).intoArray(into, to + offset1);
+    }
+    to = scatter[row + 3 * jTiles];
+    if (to >= 0) {
+      DoubleVector.fromArray(EIGHT, into, to + offset0).add(c30).intoArray(into, to + offset0);
+      DoubleVector.fromArray(EIGHT, into, to + offset1).add(c31).intoArray(into, to + offset1);
+    }
+    to = scatter[row + 4 * jTiles];
+    if (to >= 0) {
+      DoubleVector.fromArray(EIGHT, into, to + offset0).add(c40).intoArray(into, to + offset0);
+      DoubleVector.fromArray(EIGHT, into, to + offset1).add(c41).intoArray(into, to + offset1);
+    }
+    to = scatter[row + 5 * jTiles];
+    if (to >= 0) {
+      DoubleVector.fromArray(EIGHT, into, to + offset0).add(c50).intoArray(into, to + offset0);
+      DoubleVector.fromArray(EIGHT, into, to + offset1).add(c51).intoArray(into, to + offset1);
+    }
+    to = scatter[row + 6 * jTiles];
+    if (to >= 0) {
+      DoubleVector.fromArray(EIGHT, into, to + offset0).add(c60).intoArray(into, to + offset0);
+      DoubleVector.fromArray(EIGHT, into, to + offset1).add(c61).intoArray(into, to + offset1);
+    }
+    to = scatter[row + 7 * jTiles];
+    if (to >= 0) {
+      DoubleVector.fromArray(EIGHT, into, to + offset0).add(c70).intoArray(into, to + offset0);
+      DoubleVector.fromArray(EIGHT, into, to + offset1).add(c71).intoArray(into, to + offset1);
+    }
+  }
+
+  /**
    * A tile's first value in row {@code i}: its bias, or zero. (A scalar: a helper returning a
    * vector may be left uninlined, and box it.)
    */

@@ -134,6 +134,35 @@ class TilesTest {
     }
   }
 
+  /**
+   * Two scatter-adds at once (the 512-bit kernels side by side, and the public entry on whatever
+   * path runs) give the bits of two scatter-adds one after the other, onto overlapping places
+   * within each product and an odd number of row panels (an edge block of four rows).
+   */
+  @Test
+  void multiplyAddingTwo_isTwoScatterAdds() {
+    assumeTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(),
+        "the test JVM runs without jdk.incubator.vector");
+    int iTiles = 5;
+    int jTiles = 3;
+    double[] longA = gaussian(iTiles * Tiles.ROWS * K);
+    double[] b0 = gaussian(jTiles * Tiles.COLUMNS * K);
+    double[] b1 = gaussian(jTiles * Tiles.COLUMNS * K);
+    int[] scatter = new int[iTiles * Tiles.ROWS * jTiles];
+    for (int row = 0; row < scatter.length; row++) {
+      scatter[row] = row % 7 == 3 ? -1 : row % 3 * 5;
+    }
+    double[] oneByOne = gaussian(2 * 40);
+    double[] wide = oneByOne.clone();
+    double[] entry = oneByOne.clone();
+    Tiles.multiplyLoops(0, iTiles, jTiles, K, longA, b0, null, false, oneByOne, scatter, 1);
+    Tiles.multiplyLoops(0, iTiles, jTiles, K, longA, b1, null, false, oneByOne, scatter, 41);
+    WideVectorTiles.multiplyAddingTwo(0, iTiles, jTiles, K, longA, b0, b1, scatter, wide, 1, 41);
+    Tiles.multiplyAddingTwo(0, iTiles, jTiles, K, longA, b0, b1, scatter, entry, 1, 41);
+    assertThat(wide).isEqualTo(oneByOne);
+    assertThat(entry).isEqualTo(oneByOne);
+  }
+
   @Test
   void multiplyAdding_addsEachRowOfEightWhereItIsSent() {
     int[] scatter = new int[I_TILES * Tiles.ROWS * J_TILES];
