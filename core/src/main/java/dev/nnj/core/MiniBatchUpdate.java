@@ -48,6 +48,11 @@ final class MiniBatchUpdate {
     this.y = new double[capacity * training.classCount()];
   }
 
+  /** Says that {@code order} was shuffled: the inputs are copied into the new order (same bits). */
+  void orderChanged() {
+    batch.arrange();
+  }
+
   /** Trains on the examples {@code order[first .. first + rows)} with learning rate {@code η}. */
   void run(int first, int rows, double learningRate) {
     oneHot(first, rows);

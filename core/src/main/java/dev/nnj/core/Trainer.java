@@ -126,6 +126,7 @@ public final class Trainer {
       if (resumeBatch == 0) {
         shuffle(order, shuffling);
       }
+      update.orderChanged(); // after this epoch's shuffle, or a resumed epoch's replayed one
       for (int first = resumeBatch * m; first < n; first += m) {
         int rows = Math.min(m, n - first);
         update.run(first, rows, learningRate);

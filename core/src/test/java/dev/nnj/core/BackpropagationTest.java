@@ -106,8 +106,9 @@ class BackpropagationTest {
     }
   }
 
-  @Test
-  void sparseTrainingCursor_givesTheDenseGradientsBitForBitAndListsTheNonZeroRows() {
+  @org.junit.jupiter.params.ParameterizedTest(name = "arranged {0}")
+  @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+  void sparseTrainingCursor_givesTheDenseGradientsBitForBitAndListsTheNonZeroRows(boolean arranged) {
     // Mini-batches below and above the size the cursor regroups by input, one after another
     // through the same workspace, so that rows touched by one batch must be cleared for the next.
     int inputs = 40;
@@ -135,6 +136,16 @@ class BackpropagationTest {
     }
     Inputs.Sparse cursor =
         Inputs.Sparse.forTraining(dev.nnj.core.kernels.SparseRows.of(pixels, examples, inputs), order);
+    if (arranged) {
+      // Arranged once in another order, then again in this one: the copy must follow the order.
+      int[] kept = order.clone();
+      for (int i = 0; i < examples; i++) {
+        order[i] = kept[examples - 1 - i];
+      }
+      cursor.arrange();
+      System.arraycopy(kept, 0, order, 0, examples);
+      cursor.arrange();
+    }
     Backpropagation sparse = new Backpropagation(wide, COST, largest);
     Backpropagation dense = new Backpropagation(wide, COST, largest);
     int first = 0;

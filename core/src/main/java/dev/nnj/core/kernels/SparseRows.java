@@ -5,7 +5,8 @@ package dev.nnj.core.kernels;
  * which the input layer reads MNIST, four in five of whose pixels are zero.
  *
  * <p>Row {@code i}'s entries are {@code values[p]} at column {@code columns[p]} for
- * {@code p ∈ [rowStart[i], rowStart[i + 1])}, in increasing column order. Immutable once built.
+ * {@code p ∈ [rowStart[i], rowStart[i + 1])}, in increasing column order. Immutable once built,
+ * except a {@link #bufferFor buffer}, which {@link #arrange} refills.
  */
 public final class SparseRows {
 
@@ -49,6 +50,40 @@ public final class SparseRows {
       }
     }
     return new SparseRows(rows, cols, rowStart, columns, values);
+  }
+
+  /**
+   * An empty matrix of {@code like}'s size, to be filled by {@link #arrange}: the one kind of
+   * {@code SparseRows} that changes, owned by whoever arranges it.
+   */
+  public static SparseRows bufferFor(SparseRows like) {
+    return new SparseRows(like.rows, like.cols, new int[like.rows + 1], new int[like.nonZeros()],
+        new float[like.nonZeros()]);
+  }
+
+  /**
+   * Makes this buffer's row {@code i} a copy of {@code source}'s row {@code order[i]}, for every
+   * row: the rows in the order in which they will be read, so that reading them is a walk
+   * through memory rather than a jump to a far place for every row.
+   *
+   * @param order a permutation of {@code source}'s rows
+   */
+  public void arrange(SparseRows source, int[] order) {
+    if (source.rows != rows || source.cols != cols || source.nonZeros() != columns.length
+        || order.length < rows) {
+      throw new IllegalArgumentException("a buffer of " + rows + " rows and " + columns.length
+          + " entries cannot hold " + source.rows + " rows and " + source.nonZeros());
+    }
+    int p = 0;
+    for (int i = 0; i < rows; i++) {
+      int row = order[i];
+      int from = source.rowStart[row];
+      int length = source.rowStart[row + 1] - from;
+      System.arraycopy(source.columns, from, columns, p, length);
+      System.arraycopy(source.values, from, values, p, length);
+      p += length;
+      rowStart[i + 1] = p;
+    }
   }
 
   /** The number of rows. */

@@ -1,6 +1,7 @@
 package dev.nnj.core.kernels;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
@@ -240,6 +241,26 @@ class MatricesTest {
     assertThat(Arrays.copyOf(sparse.columns, 3)).containsExactly(1, 0, 2);
     assertThat(Arrays.copyOf(sparse.values, 3)).containsExactly(1.5f, 2f, -3f);
     assertThat(sparse.rowStart).containsExactly(0, 1, 2, 3);
+  }
+
+  @Test
+  void arrangedRows_areTheRowsInTheGivenOrder_andAreRefilledByTheNextArrangement() {
+    float[] dense = {0, 1.5f, 0, 2, 0, 0, 0, 0, -3, 4, 5, 6};
+    SparseRows sparse = SparseRows.of(dense, 4, 3);
+    SparseRows buffer = SparseRows.bufferFor(sparse);
+    for (int[] order : new int[][] {{2, 0, 3, 1}, {3, 2, 1, 0}}) {
+      buffer.arrange(sparse, order);
+      for (int i = 0; i < 4; i++) {
+        double[] expected = new double[3];
+        double[] actual = new double[3];
+        sparse.writeRow(order[i], expected, 0);
+        buffer.writeRow(i, actual, 0);
+        assertThat(actual).as("row %d", i).containsExactly(expected);
+      }
+      assertThat(buffer.nonZeros()).isEqualTo(sparse.nonZeros());
+    }
+    assertThatThrownBy(() -> buffer.arrange(SparseRows.of(dense, 3, 4), new int[] {0, 1, 2}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot hold");
   }
 
   /** Rows {@code order[first .. first + count)} of {@code dense}, widened to double. */
