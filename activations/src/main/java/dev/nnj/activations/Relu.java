@@ -27,8 +27,24 @@ public final class Relu implements Activation {
   public void derivative(double[] z, double[] a, double[] gradient, int rows, int cols) {
     int n = rows * cols;
     for (int i = 0; i < n; i++) {
-      gradient[i] *= z[i] > 0.0 ? 1.0 : 0.0;
+      gradient[i] *= step(z[i]);
     }
+  }
+
+  private static final long ONE = Double.doubleToRawLongBits(1.0);
+
+  /**
+   * {@code z > 0 ? 1.0 : 0.0}, computed from the bits of {@code z} without a branch: with half
+   * the units off in no pattern a branch mispredicts on every other neuron, and the loop above
+   * ran four times slower with one (measured, issue 14). {@code z > 0} (NaN excluded) exactly when
+   * its bits, read as a signed {@code long}, lie in {@code [1, bits(+∞)]}; then both
+   * {@code bits − 1} and {@code bits(+∞) − bits} are non-negative, and the arithmetic shift of
+   * their {@code |} by 63 is 0, else −1 (all ones).
+   */
+  static double step(double z) {
+    long bits = Double.doubleToRawLongBits(z);
+    long off = ((bits - 1) | (0x7ff0000000000000L - bits)) >> 63;
+    return Double.longBitsToDouble(~off & ONE);
   }
 
   @Override

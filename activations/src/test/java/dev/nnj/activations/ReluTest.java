@@ -27,6 +27,34 @@ class ReluTest {
   }
 
   @Test
+  void step_isTheComparisonZGreaterThanZero_atEveryKindOfDouble() {
+    double[] special = {0.0, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, Double.MIN_NORMAL,
+        Double.MAX_VALUE, -Double.MAX_VALUE, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+        Double.NaN, Double.longBitsToDouble(0xfff8000000000001L),
+        Double.longBitsToDouble(0x7ff0000000000001L), 1.0, -1.0};
+    for (double z : special) {
+      assertThat(Relu.step(z)).as("z = %s (bits %x)", z, Double.doubleToRawLongBits(z))
+          .isEqualTo(z > 0.0 ? 1.0 : 0.0);
+    }
+    java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+    for (int i = 0; i < 100_000; i++) {
+      double z = Double.longBitsToDouble(random.nextLong()); // every exponent, sign and NaN
+      assertThat(Double.doubleToRawLongBits(Relu.step(z)))
+          .isEqualTo(Double.doubleToRawLongBits(z > 0.0 ? 1.0 : 0.0));
+    }
+  }
+
+  @Test
+  void derivative_keepsTheSignOfAZeroedGradientAndTurnsInfinityIntoNaN() {
+    double[] gradient = {-5.0, Double.POSITIVE_INFINITY, -2.0};
+    relu.derivative(new double[] {-1.0, -1.0, 2.0}, new double[3], gradient, 1, 3);
+    // As g · 0.0 always gave: −0.0 for a negative g, NaN for an infinite one.
+    assertThat(Double.doubleToRawLongBits(gradient[0])).isEqualTo(Double.doubleToRawLongBits(-0.0));
+    assertThat(gradient[1]).isNaN();
+    assertThat(gradient[2]).isEqualTo(-2.0);
+  }
+
+  @Test
   void apply_touchesOnlyFirstRowsTimesCols() {
     double[] z = {-1.0, 2.0, -3.0, 4.0, -5.0, 6.0, 7.0};
     double[] a = {9.0, 9.0, 9.0, 9.0, 9.0, 9.0, 9.0};

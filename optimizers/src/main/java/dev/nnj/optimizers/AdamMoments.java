@@ -37,7 +37,14 @@ final class AdamMoments implements OptimizerState {
     steps++;
     double meanCorrection = 1.0 - Math.pow(beta1, steps);
     double squareCorrection = 1.0 - Math.pow(beta2, steps);
-    for (int block = 0; block < parameters.length; block++) {
+    BlockSplit.run(parameters, (from, to) -> update(parameters, gradients, batchSize,
+        learningRate, meanCorrection, squareCorrection, from, to));
+  }
+
+  /** The step of the blocks {@code [from, to)}. */
+  private void update(double[][] parameters, double[][] gradients, int batchSize,
+      double learningRate, double meanCorrection, double squareCorrection, int from, int to) {
+    for (int block = from; block < to; block++) {
       double[] p = parameters[block];
       double[] g = gradients[block];
       double[] m = means[block];

@@ -32,6 +32,48 @@ class AdamTest {
   private static final double SECOND_STEP_1 = 0.5 * (-4.0 / 3) / Math.sqrt(48.0 / 7);
 
   @Test
+  void step_onEnoughParametersForTwoThreads_isTheFormulaBitForBitInEveryBlock() {
+    // 300 blocks of 400 (1.2·10⁵ parameters, split over two threads) plus a short last block.
+    int[] lengths = new int[301];
+    java.util.Arrays.fill(lengths, 400);
+    lengths[300] = 7;
+    assertThat(300L * 400).isGreaterThan(BlockSplit.MINIMUM_PARAMETERS);
+    java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+    double[][] parameters = new double[lengths.length][];
+    double[][] expected = new double[lengths.length][];
+    double[][] m = new double[lengths.length][];
+    double[][] v = new double[lengths.length][];
+    for (int b = 0; b < lengths.length; b++) {
+      parameters[b] = random.doubles(lengths[b], -1, 1).toArray();
+      expected[b] = parameters[b].clone();
+      m[b] = new double[lengths[b]];
+      v[b] = new double[lengths[b]];
+    }
+    boolean[] weights = new boolean[lengths.length];
+    Adam adam = new Adam(0.01, 0.9, 0.999, 1e-8);
+    OptimizerState state = adam.start(lengths, weights);
+    for (int t = 1; t <= 3; t++) {
+      double[][] gradients = new double[lengths.length][];
+      for (int b = 0; b < lengths.length; b++) {
+        gradients[b] = random.doubles(lengths[b], -5, 5).toArray();
+      }
+      state.step(parameters, gradients, 10, 0.01);
+      double meanCorrection = 1.0 - Math.pow(0.9, t);
+      double squareCorrection = 1.0 - Math.pow(0.999, t);
+      for (int b = 0; b < lengths.length; b++) {
+        for (int i = 0; i < lengths[b]; i++) {
+          double mean = gradients[b][i] / 10;
+          m[b][i] = 0.9 * m[b][i] + (1.0 - 0.9) * mean;
+          v[b][i] = 0.999 * v[b][i] + (1.0 - 0.999) * mean * mean;
+          expected[b][i] -= 0.01 * (m[b][i] / meanCorrection)
+              / (Math.sqrt(v[b][i] / squareCorrection) + 1e-8);
+        }
+      }
+      assertThat(parameters).as("step %d", t).isDeepEqualTo(expected);
+    }
+  }
+
+  @Test
   void step_matchesHandValuesOverTwoSteps() {
     double[][] parameters = {{1.0, 2.0}};
     OptimizerState state = ADAM.start(ONE_BLOCK, WEIGHTS);
