@@ -24,6 +24,12 @@ import java.util.Arrays;
  */
 public final class Matrices {
 
+  /**
+   * Whether narrow rows of sums run on {@link NarrowRows}, the Vector API with the row in
+   * registers (the same bits as the loops here; see {@link Tiles} for the switch).
+   */
+  private static final boolean VECTOR = Tiles.vectorApi();
+
   private Matrices() {}
 
   /**
@@ -48,6 +54,10 @@ public final class Matrices {
   /** The rows {@code [from, to)} of {@code a · w + bias}, or of {@code a · w} if {@code bias} is null. */
   private static void affineRows(double[] a, int inner, double[][] w, double[] bias, double[] out,
       int cols, double[] sum, int from, int to) {
+    if (VECTOR && NarrowRows.fits(cols)) {
+      NarrowRows.affineRows(a, inner, w, bias, out, cols, from, to);
+      return;
+    }
     for (int i = from; i < to; i++) {
       if (bias == null) {
         Arrays.fill(sum, 0, cols, 0.0);
@@ -96,6 +106,10 @@ public final class Matrices {
 
   private static void sparseAffineRows(SparseRows x, int[] order, int first, double[][] w,
       double[] bias, double[] out, int cols, double[] sum, int from, int to) {
+    if (VECTOR && NarrowRows.fits(cols)) {
+      NarrowRows.sparseAffineRows(x, order, first, w, bias, out, cols, from, to);
+      return;
+    }
     for (int r = from; r < to; r++) {
       int row = order[first + r];
       System.arraycopy(bias, 0, sum, 0, cols);
@@ -237,6 +251,10 @@ public final class Matrices {
    */
   private static void transposedTimesRows(double[] a, int rows, int inner, double[][] d,
       double[][] g, int cols, int from, int to) {
+    if (VECTOR && NarrowRows.fits(cols)) {
+      NarrowRows.transposedTimesRows(a, rows, inner, d, g, cols, from, to);
+      return;
+    }
     if (cols < 32) {
       transposedTimesByExample(a, rows, inner, d, g, cols, from, to);
       return;

@@ -263,6 +263,92 @@ class MatricesTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot hold");
   }
 
+  /**
+   * The dense and sparse kernels at widths around the vector sizes (narrow rows of 4 to 33, which
+   * the Vector API holds in registers, and 100), in three JVMs: the Vector API at the machine's
+   * width, at four doubles, and plain loops. All three give the same bits.
+   */
+  @Test
+  void kernels_giveTheSameBitsOnEveryPath() throws Exception {
+    java.util.List<String> digests = new java.util.ArrayList<>();
+    for (String vector : java.util.List.of("true", "256", "false")) {
+      java.nio.file.Path launcher =
+          java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java");
+      Process child = new ProcessBuilder(launcher.toString(), "--add-modules", "jdk.incubator.vector",
+          "-Dnnj.vector=" + vector, "-cp", System.getProperty("java.class.path"),
+          Digest.class.getName())
+          .redirectError(ProcessBuilder.Redirect.DISCARD)
+          .start();
+      String out = new String(child.getInputStream().readAllBytes(),
+          java.nio.charset.StandardCharsets.UTF_8).trim();
+      assertThat(child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      assertThat(child.exitValue()).as("child with vector %s", vector).isZero();
+      String bits = out.substring(out.indexOf(" bits=") + 6);
+      assertThat(bits).as("path of vector=%s", vector)
+          .isEqualTo(vector.equals("false") ? "0" : vector.equals("256") ? "256" : bits);
+      digests.add(out.substring(0, out.indexOf(' ')));
+    }
+    assertThat(digests).containsOnly(digests.get(0));
+  }
+
+  /** Prints a digest of the kernels' results on fixed data; run in a child JVM. */
+  static final class Digest {
+    public static void main(String[] args) {
+      Random random = new Random(7);
+      long hash = 17;
+      int rows = 12;
+      int inner = 70;
+      for (int cols : new int[] {4, 7, 8, 10, 16, 17, 30, 32, 33, 100}) {
+        double[] a = new double[rows * inner];
+        float[] pixels = new float[rows * inner];
+        for (int i = 0; i < a.length; i++) {
+          // ReLU-like: about half zero, a few −0.0 (skipped like +0.0), the rest of both signs.
+          a[i] = random.nextInt(2) == 0 ? 0.0 : random.nextInt(20) == 0 ? -0.0
+              : random.nextGaussian();
+          pixels[i] = random.nextInt(5) == 0 ? random.nextFloat() : 0f;
+        }
+        double[][] w = new double[inner][cols];
+        for (double[] row : w) {
+          for (int j = 0; j < cols; j++) {
+            row[j] = random.nextGaussian();
+          }
+        }
+        double[] bias = new double[cols];
+        for (int j = 0; j < cols; j++) {
+          bias[j] = random.nextGaussian();
+        }
+        double[] d = new double[rows * cols];
+        for (int i = 0; i < d.length; i++) {
+          d[i] = random.nextInt(4) == 0 ? 0.0 : random.nextGaussian();
+        }
+        double[][] dRows = new double[rows][cols];
+        Matrices.toRows(d, rows, cols, dRows);
+        double[][] scratch = new double[2][Math.max(inner, cols)];
+        double[] out = new double[rows * cols];
+        Matrices.affine(a, rows, inner, w, bias, out, cols, scratch);
+        double[][] g = new double[inner][cols];
+        Matrices.transposedTimes(a, rows, inner, dRows, g, cols);
+        double[] back = new double[rows * inner];
+        Matrices.timesTransposed(d, rows, w, inner, back, cols, new double[cols][inner], scratch);
+        double[] sparseOut = new double[rows * cols];
+        int[] order = new int[rows];
+        for (int r = 0; r < rows; r++) {
+          order[r] = (r * 5 + 3) % rows;
+        }
+        Matrices.sparseAffine(SparseRows.of(pixels, rows, inner), order, 0, rows, w, bias,
+            sparseOut, cols, scratch);
+        double[][] all = {out, back, sparseOut, Arrays.stream(g).flatMapToDouble(Arrays::stream)
+            .toArray()};
+        for (double[] block : all) {
+          for (double v : block) {
+            hash = hash * 31 + Double.doubleToRawLongBits(v);
+          }
+        }
+      }
+      System.out.println(Long.toHexString(hash) + " bits=" + Tiles.vectorBits());
+    }
+  }
+
   /** Rows {@code order[first .. first + count)} of {@code dense}, widened to double. */
   private static double[] gather(float[] dense, int[] order, int first, int count, int inner) {
     double[] rows = new double[count * inner];
