@@ -196,9 +196,13 @@ public final class Matrices {
     for (int group = 0; group < groups; group++) {
       touched.add(x.column[group]);
     }
-    // Split by groups: each thread writes its own rows of g.
+    // Split by groups, each thread writing its own rows of g, at the group that halves the
+    // entries: pixels near the centre are in most examples, those at the edges in few.
     if (Parallel.worthSplitting(groups, (long) x.groupStart[groups] * cols)) {
-      Parallel.split(groups, (part, from, to) -> columnsTransposedTimesGroups(x, d, g, cols, from, to));
+      int half = Arrays.binarySearch(x.groupStart, 0, groups + 1, x.groupStart[groups] / 2);
+      int middle = Math.max(1, Math.min(groups - 1, half >= 0 ? half : -half - 1));
+      Parallel.split(groups, middle,
+          (part, from, to) -> columnsTransposedTimesGroups(x, d, g, cols, from, to));
     } else {
       columnsTransposedTimesGroups(x, d, g, cols, 0, groups);
     }

@@ -54,7 +54,14 @@ final class Parallel {
 
   /** Runs {@code range} over {@code [0, n)} in two halves at once, the upper on the worker. */
   static void split(int n, Range range) {
-    int middle = n / 2;
+    split(n, n / 2, range);
+  }
+
+  /**
+   * Runs {@code range} over {@code [0, middle)} and {@code [middle, n)} at once, the upper part on
+   * the worker: for work that is not spread evenly over the outputs.
+   */
+  static void split(int n, int middle, Range range) {
     if (WORKER == null || !WORKER.take()) {
       range.run(0, 0, middle);
       range.run(1, middle, n);
