@@ -54,7 +54,7 @@ public final class Matrices {
   /** The rows {@code [from, to)} of {@code a · w + bias}, or of {@code a · w} if {@code bias} is null. */
   private static void affineRows(double[] a, int inner, double[][] w, double[] bias, double[] out,
       int cols, double[] sum, int from, int to) {
-    if (VECTOR && NarrowRows.fits(cols)) {
+    if (VECTOR && NarrowRows.fits(cols, (long) (to - from) * inner * cols)) {
       NarrowRows.affineRows(a, inner, w, bias, out, cols, from, to);
       return;
     }
@@ -106,7 +106,8 @@ public final class Matrices {
 
   private static void sparseAffineRows(SparseRows x, int[] order, int first, double[][] w,
       double[] bias, double[] out, int cols, double[] sum, int from, int to) {
-    if (VECTOR && NarrowRows.fits(cols)) {
+    long work = (long) nonZeros(x, order, first + from, to - from) * cols;
+    if (VECTOR && NarrowRows.fits(cols, work)) {
       NarrowRows.sparseAffineRows(x, order, first, w, bias, out, cols, from, to);
       return;
     }
@@ -255,7 +256,7 @@ public final class Matrices {
    */
   private static void transposedTimesRows(double[] a, int rows, int inner, double[][] d,
       double[][] g, int cols, int from, int to) {
-    if (VECTOR && NarrowRows.fits(cols)) {
+    if (VECTOR && NarrowRows.fits(cols, (long) rows * (to - from) * cols)) {
       NarrowRows.transposedTimesRows(a, rows, inner, d, g, cols, from, to);
       return;
     }

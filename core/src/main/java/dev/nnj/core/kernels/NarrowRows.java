@@ -29,9 +29,20 @@ final class NarrowRows {
 
   private NarrowRows() {}
 
-  /** Whether rows of {@code cols} sums fit: one to four vectors. */
-  static boolean fits(int cols) {
-    return cols >= LANES && cols <= 4 * LANES;
+  /**
+   * Below this many multiply-adds a call stays on the plain loops. Until the JIT has compiled
+   * these kernels, the Vector API runs its operations as objects, far slower than plain loops;
+   * chapter 1's small products ([30, 10] on ten examples) are as fast on either once compiled, and
+   * with these kernels its first epoch took 0.15 s longer (measured, issue 14).
+   */
+  static final long MINIMUM_WORK = 100_000;
+
+  /**
+   * Whether rows of {@code cols} sums fit (one to four vectors) and a call of {@code work}
+   * multiply-adds is worth these kernels.
+   */
+  static boolean fits(int cols, long work) {
+    return cols >= LANES && cols <= 4 * LANES && work >= MINIMUM_WORK;
   }
 
   /**
