@@ -106,11 +106,6 @@ public final class Matrices {
 
   private static void sparseAffineRows(SparseRows x, int[] order, int first, double[][] w,
       double[] bias, double[] out, int cols, double[] sum, int from, int to) {
-    long work = (long) nonZeros(x, order, first + from, to - from) * cols;
-    if (VECTOR && NarrowRows.fits(cols, work)) {
-      NarrowRows.sparseAffineRows(x, order, first, w, bias, out, cols, from, to);
-      return;
-    }
     for (int r = from; r < to; r++) {
       int row = order[first + r];
       System.arraycopy(bias, 0, sum, 0, cols);

@@ -4,8 +4,8 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link Matrices}' kernels for narrow rows of sums — an output layer of ten classes, a hidden
- * layer of 30 — on Java's Vector API: the whole row of sums is held in at most four vectors, in
+ * {@link Matrices}' dense kernels for narrow rows of sums — an output layer of ten classes, a
+ * hidden layer of 30 — on Java's Vector API: the whole row of sums is held in at most four vectors, in
  * registers, while the sum's terms pass. The plain loops add each term to the row in memory, and
  * a row of 10 is too short for the JIT's vectorised loop: it runs one entry at a time, loads and
  * stores included, about five times slower per multiply-add than a row of 96 (measured, issue 14).
@@ -14,7 +14,9 @@ import jdk.incubator.vector.VectorSpecies;
  * in vectors of eight, entries 0–7 and 2–9. An overlapping entry is computed twice by the same
  * operations and so stored twice with the same bits. Every product is rounded and then added
  * ({@code mul}, then {@code add}, no fused multiply-add), the terms in the loops' order, zero
- * factors skipped as there: the same bits as the plain loops. Loaded only when the module
+ * factors skipped as there: the same bits as the plain loops. (A sparse first layer of 30 gained
+ * nothing from them, its rows of weights coming from the second-level cache either way, so it
+ * keeps the loops.) Loaded only when the module
  * {@code jdk.incubator.vector} is present (see {@link Tiles}).
  */
 final class NarrowRows {
@@ -55,23 +57,6 @@ final class NarrowRows {
     for (int i = from; i < to; i++) {
       int n = terms.nonZeros(a, i * inner, 1, inner);
       sums(w, terms, n, bias, out, i * cols, cols);
-    }
-  }
-
-  /** The examples {@code [from, to)} of {@code out = X · w + bias} for sparse rows of {@code X}. */
-  static void sparseAffineRows(SparseRows x, int[] order, int first, double[][] w, double[] bias,
-      double[] out, int cols, int from, int to) {
-    Terms terms = TERMS.get();
-    for (int r = from; r < to; r++) {
-      int row = order[first + r];
-      int p = x.rowStart[row];
-      int n = x.rowStart[row + 1] - p;
-      terms.holding(n);
-      for (int q = 0; q < n; q++) {
-        terms.index[q] = x.columns[p + q];
-        terms.value[q] = x.values[p + q];
-      }
-      sums(w, terms, n, bias, out, r * cols, cols);
     }
   }
 
