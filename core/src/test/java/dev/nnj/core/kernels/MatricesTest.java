@@ -244,6 +244,25 @@ class MatricesTest {
   }
 
   @Test
+  void sparseRows_ofADenseBlock_growsPastItsFirstGuessAndKeepsEveryEntry() {
+    // No zeros: four times the quarter the first pass allocates for.
+    float[] dense = new float[50 * 40];
+    for (int i = 0; i < dense.length; i++) {
+      dense[i] = i % 7 == 0 ? -0f : i + 1f; // −0 counts as zero, as != 0 says
+    }
+    SparseRows sparse = SparseRows.of(dense, 50, 40);
+    int zeros = (dense.length + 6) / 7;
+    assertThat(sparse.nonZeros()).isEqualTo(dense.length - zeros);
+    for (int i = 0; i < 50; i++) {
+      double[] row = new double[40];
+      sparse.writeRow(i, row, 0);
+      for (int k = 0; k < 40; k++) {
+        assertThat(row[k]).isEqualTo(dense[i * 40 + k] == 0f ? 0.0 : dense[i * 40 + k]);
+      }
+    }
+  }
+
+  @Test
   void arrangedRows_areTheRowsInTheGivenOrder_andAreRefilledByTheNextArrangement() {
     float[] dense = {0, 1.5f, 0, 2, 0, 0, 0, 0, -3, 4, 5, 6};
     SparseRows sparse = SparseRows.of(dense, 4, 3);
