@@ -98,10 +98,10 @@ interface Inputs {
 
     private final SparseRows data;
     private final int[] order;
-    /** The data in the order of the epoch, once {@link #arrange} has been called; else null. */
-    private SparseRows arranged;
-    private int[] identity;
-    /** What the kernels read: {@code data} by {@code order}, or the arranged rows in sequence. */
+    /**
+     * What the kernels read: {@code data} by {@code order}, or after {@link #arrange} the copy
+     * in the epoch's order, by the identity.
+     */
     private SparseRows rowsRead;
     private int[] positions;
     /** The gradient rows the last mini-batch touched: its examples' non-zero inputs. */
@@ -138,13 +138,11 @@ interface Inputs {
      * call it after every shuffle. It allocates a copy of the data on its first call.
      */
     void arrange() {
-      if (arranged == null) {
-        arranged = SparseRows.bufferFor(data);
-        identity = Network.identity(data.rows());
+      if (rowsRead == data) {
+        rowsRead = SparseRows.bufferFor(data);
+        positions = Network.identity(data.rows());
       }
-      arranged.arrange(data, order);
-      rowsRead = arranged;
-      positions = identity;
+      rowsRead.arrange(data, order);
     }
 
     /** Points this cursor at the next mini-batch. */
