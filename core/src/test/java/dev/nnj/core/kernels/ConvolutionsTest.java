@@ -3,14 +3,9 @@ package dev.nnj.core.kernels;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -153,34 +148,8 @@ class ConvolutionsTest {
    */
   @Test
   void results_areTheSameWhateverTheThreadsAndThePath() throws Exception {
-    List<String> digests = new ArrayList<>();
-    for (String threads : List.of("1", "2")) {
-      for (String vector : List.of("true", "256", "false")) {
-        String digest = digestInChild(threads, vector);
-        String bits = digest.substring(digest.indexOf(" bits=") + 6);
-        switch (vector) {
-          case "false" -> assertThat(bits).as("plain loops ran").isEqualTo("0");
-          case "256" -> assertThat(bits).as("four doubles a vector").isEqualTo("256");
-          default -> assertThat(bits).as("the machine's width").isIn("256", "512");
-        }
-        digests.add(digest.substring(0, digest.indexOf(' ')));
-      }
-    }
-    assertThat(digests).containsOnly(digests.get(0));
-  }
-
-  private static String digestInChild(String threads, String vector)
-      throws IOException, InterruptedException {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process child = new ProcessBuilder(java.toString(), "--add-modules", "jdk.incubator.vector",
-        "-Dnnj.threads=" + threads, "-Dnnj.vector=" + vector,
-        "-cp", System.getProperty("java.class.path"), Digest.class.getName())
-        .redirectError(ProcessBuilder.Redirect.DISCARD)
-        .start();
-    String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-    assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(child.exitValue()).as("child with %s threads, vector %s", threads, vector).isZero();
-    return out;
+    List<String> digests = KernelPaths.digests(Digest.class, List.of("1", "2"));
+    assertThat(digests).hasSize(6).containsOnly(digests.get(0));
   }
 
   /** Prints a digest of the three kernels' results on a fixed batch; run in a child JVM. */
@@ -196,9 +165,7 @@ class ConvolutionsTest {
           .flatMapToDouble(Arrays::stream).toArray()};
       long hash = 17;
       for (double[] block : all) {
-        for (double v : block) {
-          hash = hash * 31 + Double.doubleToRawLongBits(v);
-        }
+        hash = KernelPaths.hash(hash, block);
       }
       return Long.toHexString(hash) + " bits=" + Tiles.vectorBits();
     }

@@ -289,25 +289,8 @@ class MatricesTest {
    */
   @Test
   void kernels_giveTheSameBitsOnEveryPath() throws Exception {
-    java.util.List<String> digests = new java.util.ArrayList<>();
-    for (String vector : java.util.List.of("true", "256", "false")) {
-      java.nio.file.Path launcher =
-          java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java");
-      Process child = new ProcessBuilder(launcher.toString(), "--add-modules", "jdk.incubator.vector",
-          "-Dnnj.vector=" + vector, "-cp", System.getProperty("java.class.path"),
-          Digest.class.getName())
-          .redirectError(ProcessBuilder.Redirect.DISCARD)
-          .start();
-      String out = new String(child.getInputStream().readAllBytes(),
-          java.nio.charset.StandardCharsets.UTF_8).trim();
-      assertThat(child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-      assertThat(child.exitValue()).as("child with vector %s", vector).isZero();
-      String bits = out.substring(out.indexOf(" bits=") + 6);
-      assertThat(bits).as("path of vector=%s", vector)
-          .isEqualTo(vector.equals("false") ? "0" : vector.equals("256") ? "256" : bits);
-      digests.add(out.substring(0, out.indexOf(' ')));
-    }
-    assertThat(digests).containsOnly(digests.get(0));
+    java.util.List<String> digests = KernelPaths.digests(Digest.class, java.util.List.of("1"));
+    assertThat(digests).hasSize(3).containsOnly(digests.get(0));
   }
 
   /** Prints a digest of the kernels' results on fixed data; run in a child JVM. */
@@ -360,9 +343,7 @@ class MatricesTest {
         double[][] all = {out, back, sparseOut, Arrays.stream(g).flatMapToDouble(Arrays::stream)
             .toArray()};
         for (double[] block : all) {
-          for (double v : block) {
-            hash = hash * 31 + Double.doubleToRawLongBits(v);
-          }
+          hash = KernelPaths.hash(hash, block);
         }
       }
       System.out.println(Long.toHexString(hash) + " bits=" + Tiles.vectorBits());
