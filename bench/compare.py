@@ -89,15 +89,16 @@ def nnj_spec(config, epochs):
     return copy
 
 
-def nnj_seconds(config, epochs, data):
+def nnj_seconds(config, epochs, data, precision="double"):
     if config.kind == "ch1":
         out = run([os.path.join(ROOT, "nnj"), "bench", "--sizes", config.sizes, "--batch",
-                   str(config.batch), "--epochs", str(epochs), "--data", data])
+                   str(config.batch), "--epochs", str(epochs), "--data", data,
+                   "--precision", precision])
         return float(out.strip().splitlines()[-1].split()[2]) / 1000.0  # ms, after warm-up
     spec = nnj_spec(config, epochs)
     try:
         return after_warm_up(epoch_times(run([os.path.join(ROOT, "nnj"), "train", spec,
-                                              "--data", data])))
+                                              "--data", data, "--precision", precision])))
     finally:
         os.remove(spec)
 
@@ -197,6 +198,8 @@ def main():
     parser.add_argument("--data", default=default_data)
     parser.add_argument("--shared", default=os.path.join(ROOT, "..", "shared", "bench"),
                         help="where nielsen_ref.py, toolkit_ref.py and the torch scripts are")
+    parser.add_argument("--precision", choices=["double", "float"], default="double",
+                        help="nnj's parameters: double (the book's) or float")
     parser.add_argument("--only", default="ch1-30,ch1-100,ch1-100-m100,relu800")
     args = parser.parse_args()
     if args.epochs < 2:
@@ -226,7 +229,7 @@ def main():
         ours, numpy, torch = [], [], []
         epochs = 2 if config.kind == "conv2" else args.epochs
         for _ in range(args.runs):
-            ours.append(nnj_seconds(config, epochs, args.data))
+            ours.append(nnj_seconds(config, epochs, args.data, args.precision))
             if numpy_there:
                 seconds = numpy_seconds(args.shared, config, epochs, args.data)
                 if seconds is not None:

@@ -1,7 +1,6 @@
 package dev.nnj.core;
 
 import dev.nnj.costs.Cost;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.random.RandomGenerator;
 
@@ -35,7 +34,7 @@ public final class Backpropagation {
    */
   private final double[][] outputGradient;
   /** Every layer's gradient blocks in {@link Network#parameterSnapshot()}'s order. */
-  private final double[][] gradients;
+  private final Blocks gradients;
   /** How many gradient blocks the first layer has: with sparse inputs some stay zero. */
   private final int firstLayerBlocks;
   /** The indices of the blocks of {@link #gradients} that may be non-zero after the last call. */
@@ -57,17 +56,15 @@ public final class Backpropagation {
     boolean costGivesOutputError = checkPairing(cost, layers.get(last).layer());
     this.forward = new ForwardPass(network, capacity);
     if (costGivesOutputError) {
-      ((DenseLayer.Pass) forward.passes[last]).givenDelta();
+      ((DensePass) forward.passes[last]).givenDelta();
     }
     this.outputGradient = new double[layers.size()][];
-    List<double[]> blocks = new ArrayList<>();
     for (int l = 0; l < layers.size(); l++) {
       outputGradient[l] = new double[capacity * layers.get(l).outputShape().size()];
-      blocks.addAll(List.of(forward.passes[l].gradients()));
     }
-    this.gradients = blocks.toArray(new double[0][]);
-    this.firstLayerBlocks = forward.passes[0].gradients().length;
-    this.nonZeroBlocks = new int[gradients.length];
+    this.gradients = Blocks.gradientsOf(forward.passes);
+    this.firstLayerBlocks = Blocks.count(forward.passes[0]);
+    this.nonZeroBlocks = new int[gradients.count()];
     this.outputs = layers.get(last).outputShape().size();
   }
 
@@ -95,7 +92,7 @@ public final class Backpropagation {
    */
   double computeGradients(Inputs x, double[] y, boolean training, RandomGenerator random) {
     int rows = x.rows();
-    DenseLayer.Pass denseFirst = forward.denseFirst;
+    DensePass denseFirst = forward.denseFirst;
     if (x != lastInputs && denseFirst != null) {
       // Sparse inputs clear only the rows they touched before; start from zero for new ones.
       denseFirst.clearWeightGradients();
@@ -122,7 +119,7 @@ public final class Backpropagation {
         nonZeroBlocks[nonZeroBlockCount++] = b;
       }
     }
-    for (int b = firstLayerBlocks; b < gradients.length; b++) {
+    for (int b = firstLayerBlocks; b < gradients.count(); b++) {
       nonZeroBlocks[nonZeroBlockCount++] = b;
     }
     return cost.cost(output, y, rows, outputs);
@@ -131,9 +128,19 @@ public final class Backpropagation {
   /**
    * The gradient blocks the last {@link #computeGradients} wrote, in the order of
    * {@link Network#parameterSnapshot()}: each layer's weight rows, then its biases. Valid until
-   * the next call.
+   * the next call. Empty for a network in single precision: see {@link #floatGradients()}.
    */
   public double[][] gradients() {
+    return gradients.doubles();
+  }
+
+  /** {@link #gradients()} of a network in single precision; empty for one in double. */
+  public float[][] floatGradients() {
+    return gradients.floats();
+  }
+
+  /** The gradient blocks in the network's precision. */
+  Blocks gradientBlocks() {
     return gradients;
   }
 

@@ -12,20 +12,20 @@ final class BestEpoch {
   private int epochsSince;
 
   /** Tracking starts with a copy of {@code parameters}, kept until an epoch is recorded. */
-  BestEpoch(double[][] parameters) {
-    this.weights = copies(parameters);
+  BestEpoch(Blocks parameters) {
+    this.weights = parameters.snapshot();
   }
 
   /**
    * Records a finished epoch's evaluation accuracy (NaN never improves); when it is the best so
    * far and {@code parameters} is given, keeps a copy of them.
    */
-  void record(double evaluationAccuracy, double[][] parameters) {
+  void record(double evaluationAccuracy, Blocks parameters) {
     if (evaluationAccuracy > accuracy) {
       accuracy = evaluationAccuracy;
       epochsSince = 0;
       if (parameters != null) {
-        copy(parameters, weights);
+        parameters.copyInto(weights);
       }
     } else {
       epochsSince++;
@@ -38,9 +38,9 @@ final class BestEpoch {
   }
 
   /** Puts the best epoch's weights into {@code parameters}, if any epoch was measured. */
-  void restoreInto(double[][] parameters) {
+  void restoreInto(Blocks parameters) {
     if (accuracy > Double.NEGATIVE_INFINITY) {
-      copy(weights, parameters);
+      parameters.copyFrom(weights);
     }
   }
 

@@ -25,12 +25,21 @@ public interface BuiltLayer {
   /** The shape of one example this layer gives. */
   Shape outputShape();
 
-  /** The parameter blocks themselves, not copies; none by default. */
+  /** The parameter blocks themselves, not copies; none by default, nor for a layer built in float. */
   default double[][] parameters() {
     return new double[0][];
   }
 
-  /** Per block of {@link #parameters()}, whether it holds weights (else biases). */
+  /**
+   * The parameter blocks themselves of a layer built in {@link Precision#FLOAT single precision},
+   * in the order {@link #parameters()} would give them in double; none by default. A layer keeps
+   * its parameters in one of the two.
+   */
+  default float[][] floatParameters() {
+    return new float[0][];
+  }
+
+  /** Per block of {@link #parameters()} (or {@link #floatParameters()}), whether it holds weights (else biases). */
   default boolean[] weightBlocks() {
     return new boolean[0];
   }
@@ -85,6 +94,11 @@ public interface BuiltLayer {
     /** The parameter gradients, one block per block of {@link BuiltLayer#parameters()}. */
     default double[][] gradients() {
       return new double[0][];
+    }
+
+    /** The parameter gradients, one block per block of {@link BuiltLayer#floatParameters()}. */
+    default float[][] floatGradients() {
+      return new float[0][];
     }
   }
 }

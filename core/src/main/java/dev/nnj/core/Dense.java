@@ -60,4 +60,16 @@ public record Dense(int units, Activation activation,
   public DenseLayer build(Shape input) {
     return new DenseLayer(this, input);
   }
+
+  /** A {@link DenseLayer} in double, a {@link FloatDenseLayer} in float. */
+  @Override
+  public BuiltLayer build(Shape input, Precision precision) {
+    return precision == Precision.FLOAT ? new FloatDenseLayer(this, input) : build(input);
+  }
+
+  /** Either precision. */
+  @Override
+  public boolean supports(Precision precision, Shape input) {
+    return true;
+  }
 }

@@ -149,7 +149,7 @@ public final class DenseLayer implements BuiltLayer {
    * {@code ∂C/∂b = Σ_rows Δ}, BP4 {@code ∂C/∂w = Aᵀ Δ} and the error passed back,
    * {@code ∂C/∂A = Δ wᵀ}. As the first layer it also reads the inputs in their sparse form.
    */
-  final class Pass implements BuiltLayer.Pass {
+  final class Pass implements DensePass {
     /** {@code z}: weighted inputs, {@code capacity × outputs}. */
     final double[] z;
     /** {@code a = σ(z)}. */
@@ -176,8 +176,8 @@ public final class DenseLayer implements BuiltLayer {
       scratch = new double[2][Math.max(inputs, outputs)];
     }
 
-    /** Says that {@link #backward} receives {@code Δ} from the cost, which paired with σ. */
-    void givenDelta() {
+    @Override
+    public void givenDelta() {
       givenDelta = true;
     }
 
@@ -189,8 +189,8 @@ public final class DenseLayer implements BuiltLayer {
       return a;
     }
 
-    /** {@link #forward} for the network's inputs in any storage, sparse included. */
-    double[] forward(Inputs x) {
+    @Override
+    public double[] forward(Inputs x) {
       x.affine(weights, biases, z, outputs, scratch);
       activation.apply(z, a, x.rows(), outputs);
       return a;
@@ -211,8 +211,8 @@ public final class DenseLayer implements BuiltLayer {
       }
     }
 
-    /** {@link #backward} as the first layer, for inputs in any storage. */
-    void backward(Inputs x, double[] outputGradient) {
+    @Override
+    public void backward(Inputs x, double[] outputGradient) {
       delta(outputGradient, x.rows());
       x.transposedTimes(deltaRows, weightGradients, outputs); // BP4
     }
@@ -227,8 +227,8 @@ public final class DenseLayer implements BuiltLayer {
       return g;
     }
 
-    /** Zeroes the weight gradient, which sparse inputs otherwise clear only where they wrote. */
-    void clearWeightGradients() {
+    @Override
+    public void clearWeightGradients() {
       for (double[] row : weightGradients) {
         Arrays.fill(row, 0.0);
       }

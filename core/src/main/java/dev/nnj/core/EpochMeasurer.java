@@ -60,13 +60,7 @@ final class EpochMeasurer {
   private double penalty(Network network, int n) {
     double sum = 0.0;
     for (BuiltLayer layer : network.layers()) {
-      double[][] blocks = layer.parameters();
-      boolean[] weights = layer.weightBlocks();
-      for (int b = 0; b < blocks.length; b++) {
-        if (weights[b]) {
-          sum += config.regularization().penalty(blocks[b]);
-        }
-      }
+      sum += Blocks.parametersOf(layer).penalty(config.regularization(), layer.weightBlocks());
     }
     return sum / n;
   }

@@ -16,7 +16,7 @@ final class ForwardPass {
   final int capacity;
   final BuiltLayer.Pass[] passes;
   /** The first layer's pass when it is dense, which reads {@link Inputs} directly; else null. */
-  final DenseLayer.Pass denseFirst;
+  final DensePass denseFirst;
   /** {@code output[l]}: what layer {@code l} gave in the last run, the input of layer {@code l + 1}. */
   final double[][] output;
   /** The inputs as dense rows, for a first layer that is not dense; else null. */
@@ -29,7 +29,7 @@ final class ForwardPass {
     for (int l = 0; l < passes.length; l++) {
       passes[l] = layers.get(l).pass(capacity);
     }
-    this.denseFirst = passes[0] instanceof DenseLayer.Pass dense ? dense : null;
+    this.denseFirst = passes[0] instanceof DensePass dense ? dense : null;
     this.output = new double[layers.size()][];
     this.denseInput = denseFirst != null ? null
         : new double[capacity * layers.get(0).inputShape().size()];

@@ -1,6 +1,7 @@
 package dev.nnj.core;
 
 import dev.nnj.core.kernels.BatchColumns;
+import dev.nnj.core.kernels.FloatMatrices;
 import dev.nnj.core.kernels.Matrices;
 import dev.nnj.core.kernels.RowSet;
 import dev.nnj.core.kernels.SparseRows;
@@ -23,6 +24,12 @@ interface Inputs {
    * {@code g} must be the same array from one call to the next.
    */
   void transposedTimes(double[][] d, double[][] g, int cols);
+
+  /** {@link #affine(double[][], double[], double[], int, double[][])} for weights in float. */
+  void affine(float[][] w, float[] bias, double[] out, int cols, float[][] scratch);
+
+  /** {@link #transposedTimes(double[][], double[][], int)} for a gradient in float. */
+  void transposedTimes(float[][] d, float[][] g, int cols);
 
   /**
    * Writes into {@code rows} the indices of the rows of the last {@link #transposedTimes}'s
@@ -58,6 +65,16 @@ interface Inputs {
     @Override
     public void transposedTimes(double[][] d, double[][] g, int cols) {
       Matrices.transposedTimes(x, rows, width, d, g, cols);
+    }
+
+    @Override
+    public void affine(float[][] w, float[] bias, double[] out, int cols, float[][] scratch) {
+      FloatMatrices.affine(x, rows, width, w, bias, out, cols, scratch);
+    }
+
+    @Override
+    public void transposedTimes(float[][] d, float[][] g, int cols) {
+      FloatMatrices.transposedTimes(x, rows, width, d, g, cols);
     }
 
     @Override
@@ -110,6 +127,8 @@ interface Inputs {
     private final BatchColumns columns;
     /** Per example of a grouped batch, its weighted inputs; allocated on first use. */
     private double[][] sums = new double[0][];
+    /** {@link #sums} for a layer in float. */
+    private float[][] floatSums = new float[0][];
     private int first;
     private int rows;
     private boolean grouped;
@@ -179,6 +198,27 @@ interface Inputs {
         Matrices.columnsTransposedTimes(columns, d, g, cols, touched);
       } else {
         Matrices.sparseTransposedTimes(rowsRead, positions, first, rows, d, g, cols, touched);
+      }
+    }
+
+    @Override
+    public void affine(float[][] w, float[] bias, double[] out, int cols, float[][] scratch) {
+      if (grouped) {
+        if (floatSums.length < rows || floatSums[0].length < cols) {
+          floatSums = new float[rows][cols];
+        }
+        FloatMatrices.columnsAffine(columns, w, bias, floatSums, out, cols);
+      } else {
+        FloatMatrices.sparseAffine(rowsRead, positions, first, rows, w, bias, out, cols, scratch);
+      }
+    }
+
+    @Override
+    public void transposedTimes(float[][] d, float[][] g, int cols) {
+      if (grouped) {
+        FloatMatrices.columnsTransposedTimes(columns, d, g, cols, touched);
+      } else {
+        FloatMatrices.sparseTransposedTimes(rowsRead, positions, first, rows, d, g, cols, touched);
       }
     }
 

@@ -26,4 +26,20 @@ public record L1(double lambda) implements Regularization {
     }
     return lambda * sum;
   }
+
+  /** The same term in double, the sum rounded to float. */
+  @Override public void addGradient(float[] weights, float[] gradient, int batchSize, int trainingSize) {
+    double scale = batchSize * lambda / trainingSize;
+    for (int j = 0; j < weights.length; j++) {
+      gradient[j] = (float) (gradient[j] + scale * Math.signum((double) weights[j]));
+    }
+  }
+
+  @Override public double penalty(float[] weights) {
+    double sum = 0.0;
+    for (double w : weights) {
+      sum += Math.abs(w);
+    }
+    return lambda * sum;
+  }
 }

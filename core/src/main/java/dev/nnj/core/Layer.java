@@ -27,6 +27,31 @@ public interface Layer {
   BuiltLayer build(Shape input);
 
   /**
+   * This layer built for inputs of shape {@code input} with its parameters in {@code precision}.
+   * The default builds {@link #build(Shape)} for either precision when the layer has no
+   * parameters (dropout, pooling), and refuses single precision for a layer that has: override
+   * both this and {@link #supports} to give a layer a {@code float} form.
+   *
+   * @throws IllegalArgumentException when the layer cannot keep its parameters in {@code precision}
+   */
+  default BuiltLayer build(Shape input, Precision precision) {
+    if (!supports(precision, input)) {
+      throw new IllegalArgumentException(this + " keeps its parameters in double only; "
+          + "\"precision\": \"" + precision.jsonName() + "\" takes dense layers and layers "
+          + "without parameters");
+    }
+    return build(input);
+  }
+
+  /**
+   * Whether this layer, built for {@code input}, can keep its parameters in {@code precision}:
+   * by default double always, float when it has no parameters.
+   */
+  default boolean supports(Precision precision, Shape input) {
+    return precision == Precision.DOUBLE || memory(input).parameters() == 0;
+  }
+
+  /**
    * What this layer built for {@code input} will hold, computed without building it. The
    * default, for a layer without parameters, counts its output per example; a layer with
    * parameters or larger workspaces overrides it. Counting less than the layer allocates keeps

@@ -22,7 +22,7 @@ final class MiniBatchUpdate {
   private final int[] order;
   private final Inputs.Sparse batch;
   private final Backpropagation backprop;
-  private final double[][] parameters;
+  private final Blocks parameters;
   private final boolean[] weightBlocks;
   private final OptimizerState state;
   private final Regularization regularization;
@@ -33,7 +33,7 @@ final class MiniBatchUpdate {
   private final double[] y;
 
   MiniBatchUpdate(Examples training, int[] order, Inputs.Sparse batch, Backpropagation backprop,
-      double[][] parameters, boolean[] weightBlocks, OptimizerState state,
+      Blocks parameters, boolean[] weightBlocks, OptimizerState state,
       TrainingConfig config, RandomGenerator dropping, int capacity) {
     this.training = training;
     this.order = order;
@@ -57,21 +57,16 @@ final class MiniBatchUpdate {
   void run(int first, int rows, double learningRate) {
     oneHot(first, rows);
     backprop.computeGradients(batch.select(first, rows), y, true, dropping);
-    double[][] gradients = backprop.gradients();
+    Blocks gradients = backprop.gradientBlocks();
     if (regularized) {
-      int n = training.size();
-      for (int b = 0; b < parameters.length; b++) {
-        if (weightBlocks[b]) {
-          regularization.addGradient(parameters[b], gradients[b], rows, n);
-        }
-      }
-      state.step(parameters, gradients, rows, learningRate);
+      parameters.addRegularization(regularization, weightBlocks, gradients, rows, training.size());
+      parameters.step(state, gradients, rows, learningRate);
       // The term went into every weight row, also those the sparse kernels will not clear.
       backprop.gradientsChanged();
     } else {
       // Rows of pixels that are blank in the whole batch have a zero gradient: say which blocks
       // are not, so that plain SGD touches half the first layer (same result).
-      state.step(parameters, gradients, backprop.nonZeroBlocks(), backprop.nonZeroBlockCount(),
+      parameters.step(state, gradients, backprop.nonZeroBlocks(), backprop.nonZeroBlockCount(),
           rows, learningRate);
     }
   }

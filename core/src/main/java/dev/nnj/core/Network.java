@@ -33,7 +33,7 @@ public final class Network {
     List<BuiltLayer> built = new ArrayList<>();
     dev.nnj.datasets.Shape shape = spec.input();
     for (Layer layer : spec.layers()) {
-      BuiltLayer next = layer.build(shape);
+      BuiltLayer next = layer.build(shape, spec.precision());
       built.add(next);
       shape = next.outputShape();
     }
@@ -181,12 +181,12 @@ public final class Network {
    * the same function.
    */
   public double[][] parameterSnapshot() {
-    double[][] blocks = parameterBlocks();
-    double[][] snapshot = new double[blocks.length][];
-    for (int b = 0; b < blocks.length; b++) {
-      snapshot[b] = blocks[b].clone();
-    }
-    return snapshot;
+    return parameterBlocks().snapshot();
+  }
+
+  /** How this network keeps its parameters: its spec's precision. */
+  public Precision precision() {
+    return spec.precision();
   }
 
   /** Which of {@link #parameterBlocks()} hold weights (the rest hold biases). */
@@ -202,12 +202,8 @@ public final class Network {
   }
 
   /** The parameter blocks themselves, layer by layer, for optimizers. */
-  double[][] parameterBlocks() {
-    List<double[]> blocks = new ArrayList<>();
-    for (BuiltLayer layer : layers) {
-      blocks.addAll(List.of(layer.parameters()));
-    }
-    return blocks.toArray(new double[0][]);
+  Blocks parameterBlocks() {
+    return Blocks.parametersOf(layers);
   }
 
   /** The numbers one example's training forward pass draws: see {@link BuiltLayer#drawsPerExample}. */

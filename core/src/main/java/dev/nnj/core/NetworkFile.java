@@ -45,6 +45,10 @@ import java.util.Set;
  *  "cost": …, "training": …}
  * }</pre>
  *
+ * A network in single precision ({@link Precision#FLOAT}) is written in format 2 with
+ * {@code "precision": "float"} beside {@code "input"}, its values widened to double, which is
+ * exact; a file without the field is in double.
+ *
  * <p>Layers, activations and costs are written under their registry names by the caller's
  * {@link ObjectMapper}, which must know them as named subtypes (never class names). Doubles are
  * written in their shortest exact decimal form, so a network read back computes exactly the same
@@ -63,7 +67,7 @@ public final class NetworkFile {
       Set.of("format", "sizes", "activations", "cost", "weights", "biases", "training");
 
   private static final Set<String> LAYERS_FIELDS =
-      Set.of("format", "input", "layers", "cost", "training");
+      Set.of("format", "input", "layers", "precision", "cost", "training");
 
   /**
    * What a network file holds.
@@ -223,16 +227,21 @@ public final class NetworkFile {
     dev.nnj.datasets.Shape input = network.spec().input();
     json.writeFieldName("input");
     json.writeArray(new int[] {input.channels(), input.height(), input.width()}, 0, 3);
+    if (network.precision() != Precision.DOUBLE) {
+      json.writeStringField("precision", network.precision().jsonName());
+    }
     json.writeArrayFieldStart("layers");
     for (BuiltLayer layer : network.layers()) {
       json.writeStartObject();
       json.writeFieldName("layer");
       layerWriter.writeValue(json, layer.layer());
       json.writeArrayFieldStart("parameters");
-      for (double[] block : layer.parameters()) {
+      Blocks blocks = Blocks.parametersOf(layer);
+      int[] lengths = blocks.lengths();
+      for (int b = 0; b < lengths.length; b++) {
         json.writeStartArray();
-        for (double value : block) {
-          json.writeNumber(value);
+        for (int i = 0; i < lengths[b]; i++) {
+          json.writeNumber(blocks.get(b, i));
         }
         json.writeEndArray();
       }
@@ -253,13 +262,14 @@ public final class NetworkFile {
       return;
     }
     for (int l = 0; l < network.layers().size(); l++) {
-      double[][] blocks = network.layers().get(l).parameters();
-      for (int b = 0; b < blocks.length; b++) {
-        for (int i = 0; i < blocks[b].length; i++) {
-          if (!Double.isFinite(blocks[b][i])) {
+      Blocks blocks = Blocks.parametersOf(network.layers().get(l));
+      int[] lengths = blocks.lengths();
+      for (int b = 0; b < lengths.length; b++) {
+        for (int i = 0; i < lengths[b]; i++) {
+          if (!Double.isFinite(blocks.get(b, i))) {
             throw new NetworkFileException(file, "cannot save a non-finite parameter: layer "
                 + (l + 1) + " (" + network.layers().get(l).layer() + ") block " + b + " entry "
-                + i + " = " + blocks[b][i]);
+                + i + " = " + blocks.get(b, i));
           }
         }
       }
@@ -400,25 +410,42 @@ public final class NetworkFile {
       }
       NetworkSpec spec;
       try {
-        spec = new NetworkSpec(input, layers);
+        spec = new NetworkSpec(input, layers, precision(root));
       } catch (IllegalArgumentException e) {
         throw refuse(e.getMessage());
       }
       Network network = Network.zeros(spec);
       for (int l = 0; l < layers.size(); l++) {
         String name = "layers[" + l + "].parameters";
-        double[][] blocks = network.layers().get(l).parameters();
-        JsonNode saved = array(required(entries.get(l), "parameters"), name, blocks.length,
+        Blocks blocks = Blocks.parametersOf(network.layers().get(l));
+        int[] lengths = blocks.lengths();
+        JsonNode saved = array(required(entries.get(l), "parameters"), name, lengths.length,
             "the blocks of " + layers.get(l));
-        for (int b = 0; b < blocks.length; b++) {
-          JsonNode block = array(saved.get(b), name + "[" + b + "]", blocks[b].length,
+        for (int b = 0; b < lengths.length; b++) {
+          JsonNode block = array(saved.get(b), name + "[" + b + "]", lengths[b],
               "the block's values");
-          for (int i = 0; i < blocks[b].length; i++) {
-            blocks[b][i] = number(block.get(i), name + "[" + b + "][" + i + "]");
+          for (int i = 0; i < lengths[b]; i++) {
+            blocks.set(b, i, number(block.get(i), name + "[" + b + "][" + i + "]"));
           }
         }
       }
       return saved(root, network);
+    }
+
+    /** The file's {@code "precision"}: double when left out. */
+    private Precision precision(JsonNode root) {
+      JsonNode node = root.get("precision");
+      if (node == null) {
+        return Precision.DOUBLE;
+      }
+      if (!node.isTextual()) {
+        throw refuse("\"precision\" must be \"double\" or \"float\", found " + typeOf(node));
+      }
+      try {
+        return Precision.named(node.asText());
+      } catch (IllegalArgumentException e) {
+        throw refuse(e.getMessage());
+      }
     }
 
     private List<Integer> sizes(JsonNode node) {

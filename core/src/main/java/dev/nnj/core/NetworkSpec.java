@@ -15,13 +15,16 @@ import java.util.Objects;
  *
  * @param input the shape of one example
  * @param layers the layers, first after the input first; at least one
+ * @param precision how the layers keep their parameters: {@code double}, the book's, unless a
+ *     run asks for {@code float}
  */
-public record NetworkSpec(Shape input, List<Layer> layers) {
+public record NetworkSpec(Shape input, List<Layer> layers, Precision precision) {
 
-  /** Validates every layer against the shape it is given, and copies. */
+  /** Validates every layer against the shape it is given and the precision, and copies. */
   public NetworkSpec {
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(layers, "layers");
+    Objects.requireNonNull(precision, "precision");
     if (layers.stream().anyMatch(Objects::isNull)) {
       throw new IllegalArgumentException("layers must not contain null: " + layers);
     }
@@ -38,6 +41,20 @@ public record NetworkSpec(Shape input, List<Layer> layers) {
             + ") cannot take an input of shape " + shape + ": " + cannot.getMessage(), cannot);
       }
     }
+    shape = input;
+    for (int l = 0; l < layers.size(); l++) {
+      if (!layers.get(l).supports(precision, shape)) {
+        throw new IllegalArgumentException("layer " + (l + 1) + " (" + layers.get(l)
+            + ") keeps its parameters in double only; \"precision\": \""
+            + precision.jsonName() + "\" takes dense layers and layers without parameters");
+      }
+      shape = layers.get(l).outputShape(shape);
+    }
+  }
+
+  /** A network of these layers with its parameters in double, the book's precision. */
+  public NetworkSpec(Shape input, List<Layer> layers) {
+    this(input, layers, Precision.DOUBLE);
   }
 
   /**
@@ -132,7 +149,12 @@ public record NetworkSpec(Shape input, List<Layer> layers) {
 
   /** This spec for another input shape (the data's), its layers unchanged. */
   public NetworkSpec withInput(Shape input) {
-    return new NetworkSpec(input, layers);
+    return new NetworkSpec(input, layers, precision);
+  }
+
+  /** This network with its parameters in {@code precision}. */
+  public NetworkSpec withPrecision(Precision precision) {
+    return new NetworkSpec(input, layers, precision);
   }
 
   /**

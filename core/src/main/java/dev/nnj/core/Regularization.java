@@ -25,6 +25,33 @@ public interface Regularization {
   /** {@code λ R(w)} for one weight row, for reporting the regularised cost. */
   double penalty(double[] weights);
 
+  /**
+   * {@link #addGradient(double[], double[], int, int)} for a network in single precision: the
+   * term computed in double and the sum rounded to float. The default does exactly that through
+   * double copies of the row; a built-in overrides it with the same arithmetic and no copies.
+   */
+  default void addGradient(float[] weights, float[] gradient, int batchSize, int trainingSize) {
+    double[] widened = widen(gradient);
+    addGradient(widen(weights), widened, batchSize, trainingSize);
+    for (int j = 0; j < gradient.length; j++) {
+      gradient[j] = (float) widened[j];
+    }
+  }
+
+  /** {@link #penalty(double[])} of a row in single precision, its values widened. */
+  default double penalty(float[] weights) {
+    return penalty(widen(weights));
+  }
+
+  /** The row in double (exactly). */
+  private static double[] widen(float[] row) {
+    double[] widened = new double[row.length];
+    for (int j = 0; j < row.length; j++) {
+      widened[j] = row[j];
+    }
+    return widened;
+  }
+
   /** Refuses a negative or infinite λ; returns it. */
   static double checkLambda(double lambda) {
     if (!(lambda >= 0) || Double.isInfinite(lambda)) {

@@ -83,10 +83,9 @@ public final class Trainer {
     EpochMeasurer measurer = new EpochMeasurer(cost, config, inputs, training, evaluation);
 
     Backpropagation backprop = new Backpropagation(network, cost, m);
-    double[][] parameters = network.parameterBlocks();
+    Blocks parameters = network.parameterBlocks();
     boolean[] weightBlocks = network.weightBlocks();
-    OptimizerState state = optimizer.start(
-        Arrays.stream(parameters).mapToInt(p -> p.length).toArray(), weightBlocks);
+    OptimizerState state = optimizer.start(parameters.lengths(), weightBlocks);
     Schedule.State schedule = config.schedule().start(optimizer.learningRate());
     RandomGenerator shuffling = new MersenneTwister(config.seed() ^ SHUFFLE_STREAM);
     RandomGenerator dropping = new MersenneTwister(config.seed() ^ DROPOUT_STREAM);
@@ -142,7 +141,7 @@ public final class Trainer {
       }
       resumeBatch = 0;
       double seconds = (System.nanoTime() - start) / 1e9;
-      if (!allFinite(parameters)) {
+      if (!parameters.allFinite()) {
         if (config.earlyStopping().restoreBest()) {
           best.restoreInto(parameters);
         }
@@ -186,17 +185,6 @@ public final class Trainer {
     for (long draw = 0; draw < count; draw++) {
       random.nextDouble();
     }
-  }
-
-  private static boolean allFinite(double[][] blocks) {
-    for (double[] block : blocks) {
-      for (double value : block) {
-        if (!Double.isFinite(value)) {
-          return false;
-        }
-      }
-    }
-    return true;
   }
 
   /** Fisher–Yates: every permutation equally likely. */

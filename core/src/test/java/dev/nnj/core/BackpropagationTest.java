@@ -24,7 +24,7 @@ class BackpropagationTest {
     Backpropagation backprop = new Backpropagation(network, COST, ROWS);
     backprop.computeGradients(x, y, ROWS);
     double[][] analytic = copy(backprop.gradients());
-    double[][] parameters = network.parameterBlocks();
+    double[][] parameters = network.parameterBlocks().doubles();
 
     // h = 1e-5: the central difference's truncation error is O(h²) ≈ 1e-10 and its rounding error
     // ≈ 1e-16 · C / h ≈ 1e-11 for a cost of order 1, so 1e-8 separates a correct gradient from
@@ -58,7 +58,7 @@ class BackpropagationTest {
     Inputs inputs = new Inputs.Dense(x, ROWS, 3);
     backprop.computeGradients(inputs, y, true, new org.apache.commons.math3.random.MersenneTwister(7));
     double[][] analytic = copy(backprop.gradients());
-    double[][] parameters = dropping.parameterBlocks();
+    double[][] parameters = dropping.parameterBlocks().doubles();
     double h = 1e-5;
     for (int block = 0; block < parameters.length; block++) {
       for (int i = 0; i < parameters[block].length; i++) {
@@ -232,7 +232,7 @@ class BackpropagationTest {
     Backpropagation backprop = new Backpropagation(network, crossEntropy, ROWS);
     backprop.computeGradients(x, y, ROWS);
     double[][] analytic = copy(backprop.gradients());
-    double[][] parameters = network.parameterBlocks();
+    double[][] parameters = network.parameterBlocks().doubles();
     double h = 1e-5;
     for (int block = 0; block < parameters.length; block++) {
       for (int i = 0; i < parameters[block].length; i++) {

@@ -114,7 +114,7 @@ class RegularizedStepTest {
   private static double[][] trainSparse(Examples data, int[] order, Regularization regularization,
       Optimizer optimizer, int batchSize, int epochs) {
     Network network = freshNetwork();
-    double[][] parameters = network.parameterBlocks();
+    double[][] parameters = network.parameterBlocks().doubles();
     boolean[] weightBlocks = network.weightBlocks();
     OptimizerState state = optimizer.start(lengths(parameters), weightBlocks);
     TrainingConfig config = new TrainingConfig(epochs, batchSize, 1)
@@ -122,7 +122,8 @@ class RegularizedStepTest {
     SparseRows inputs = SparseRows.of(data.features(), EXAMPLES, FEATURES);
     MiniBatchUpdate update = new MiniBatchUpdate(data, order,
         Inputs.Sparse.forTraining(inputs, order),
-        new Backpropagation(network, new Quadratic(), batchSize), parameters, weightBlocks, state,
+        new Backpropagation(network, new Quadratic(), batchSize), network.parameterBlocks(),
+        weightBlocks, state,
         config, new MersenneTwister(1), batchSize);
     for (int epoch = 0; epoch < epochs; epoch++) {
       for (int first = 0; first < EXAMPLES; first += batchSize) {
@@ -136,7 +137,7 @@ class RegularizedStepTest {
   private static double[][] trainDense(Examples data, int[] order, Regularization regularization,
       Optimizer optimizer, int batchSize, int epochs) {
     Network network = freshNetwork();
-    double[][] parameters = network.parameterBlocks();
+    double[][] parameters = network.parameterBlocks().doubles();
     boolean[] weightBlocks = network.weightBlocks();
     OptimizerState state = optimizer.start(lengths(parameters), weightBlocks);
     Backpropagation backprop = new Backpropagation(network, new Quadratic(), batchSize);

@@ -172,8 +172,10 @@ class TrainerTest {
             + "the learning rate (1000.0) is probably too high");
   }
 
-  @Test
-  void train_resumedFromACheckpointEndsExactlyAsAnUninterruptedRun() {
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.EnumSource(Precision.class)
+  void train_resumedFromACheckpointEndsExactlyAsAnUninterruptedRun(Precision precision) {
+    NetworkSpec dropping = this.dropping.withPrecision(precision);
     // Everything that carries state across epochs: Adam's moments, dropout masks, a schedule
     // that halves on a plateau, the best weights kept for early stopping, and the shuffles.
     TrainingConfig config = new TrainingConfig(5, 7, 3)
@@ -199,10 +201,7 @@ class TrainerTest {
     assertThat(saved).extracting(Checkpoint::epochsDone).containsExactly(1, 2);
 
     Network resumed = Network.initialised(dropping, 99); // its weights come from the checkpoint
-    double[][] blocks = resumed.parameterBlocks();
-    for (int b = 0; b < blocks.length; b++) {
-      System.arraycopy(weights.get(1)[b], 0, blocks[b], 0, blocks[b].length);
-    }
+    resumed.parameterBlocks().copyFrom(weights.get(1));
     History continued = new Trainer(new Quadratic(), adam).train(
         resumed, training, test, config, TrainingListener.NONE, saved.get(1), null);
 
@@ -213,8 +212,10 @@ class TrainerTest {
         .containsExactlyElementsOf(straight.epochs().stream().map(EpochResult::learningRate).toList());
   }
 
-  @Test
-  void train_stoppedInMidEpochResumesFromThatBatchToTheUninterruptedWeights() {
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.EnumSource(Precision.class)
+  void train_stoppedInMidEpochResumesFromThatBatchToTheUninterruptedWeights(Precision precision) {
+    NetworkSpec dropping = this.dropping.withPrecision(precision);
     TrainingConfig config = new TrainingConfig(3, 7, 5)
         .withSchedule(new HalveOnPlateau(1, 1024))
         .withEarlyStopping(new EarlyStopping(0, true));
@@ -249,10 +250,7 @@ class TrainerTest {
     assertThat(last.batchesDone()).isEqualTo(30);
 
     Network resumed = Network.initialised(dropping, 99);
-    double[][] blocks = resumed.parameterBlocks();
-    for (int b = 0; b < blocks.length; b++) {
-      System.arraycopy(weights.get(weights.size() - 1)[b], 0, blocks[b], 0, blocks[b].length);
-    }
+    resumed.parameterBlocks().copyFrom(weights.get(weights.size() - 1));
     new Trainer(new Quadratic(), adam).train(
         resumed, training, test, config, TrainingListener.NONE, last, null);
     assertThat(resumed.parameterSnapshot()).isDeepEqualTo(uninterrupted.parameterSnapshot());

@@ -3,6 +3,7 @@ package dev.nnj.examples;
 import dev.nnj.core.EpochResult;
 import dev.nnj.core.Network;
 import dev.nnj.core.NetworkSpec;
+import dev.nnj.core.Precision;
 import dev.nnj.core.Trainer;
 import dev.nnj.core.TrainingConfig;
 import dev.nnj.core.TrainingListener;
@@ -60,6 +61,10 @@ final class BenchCommand implements Callable<Integer> {
       description = "Seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(names = "--precision", paramLabel = "double|float", defaultValue = "double",
+      description = "How the networks keep their parameters (default: ${DEFAULT-VALUE}).")
+  String precision;
+
   @Mixin DataOptions data;
 
   private record Configuration(List<Integer> sizes, int batchSize) {}
@@ -71,6 +76,13 @@ final class BenchCommand implements Callable<Integer> {
     if (epochs < 2) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "--epochs must be at least 2 (the first is warm-up): " + epochs);
+    }
+    Precision storage;
+    try {
+      storage = Precision.named(precision);
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--precision: " + e.getMessage());
     }
     Registry registry = plugins.injector().getInstance(Registry.class);
     Splits mnist;
@@ -87,7 +99,8 @@ final class BenchCommand implements Callable<Integer> {
     out.printf("%-14s %5s %12s %14s %9s %14s%n",
         "sizes", "m", "ms/epoch", "examples/s", "GFLOP/s", "peak heap MB");
     for (Configuration configuration : configurations) {
-      NetworkSpec shape = NetworkSpec.of(configuration.sizes(), registry.activation("sigmoid"));
+      NetworkSpec shape = NetworkSpec.of(configuration.sizes(), registry.activation("sigmoid"))
+          .withPrecision(storage);
       Network network = Network.initialised(shape, seed);
       Trainer trainer = new Trainer(registry.cost("quadratic"),
           registry.optimizer("sgd").withLearningRate(learningRate));

@@ -8,6 +8,7 @@ import dev.nnj.core.Initialization;
 import dev.nnj.core.Layer;
 import dev.nnj.core.Monitoring;
 import dev.nnj.core.NetworkSpec;
+import dev.nnj.core.Precision;
 import dev.nnj.core.NoRegularization;
 import dev.nnj.core.Regularization;
 import dev.nnj.core.Schedule;
@@ -64,6 +65,9 @@ import java.util.regex.Pattern;
  * @param batchSize the mini-batch size
  * @param seed seeds initialisation, shuffles and dropout
  * @param monitoring which figures to measure after every epoch
+ * @param precision how the network keeps its parameters: {@code "double"} (the default, the
+ *     book's) or {@code "float"}, faster where the weights' traffic bounds the speed; a float run
+ *     is deterministic but not the double run (see {@link Precision})
  */
 public record ExperimentSpec(
     String description,
@@ -82,7 +86,8 @@ public record ExperimentSpec(
     Integer epochs,
     Integer batchSize,
     Long seed,
-    Monitoring monitoring) {
+    Monitoring monitoring,
+    Precision precision) {
 
   /** Fills in chapter 1's values for missing fields and validates. */
   public ExperimentSpec {
@@ -129,6 +134,7 @@ public record ExperimentSpec(
     batchSize = Objects.requireNonNullElse(batchSize, 10);
     seed = Objects.requireNonNullElse(seed, 1L);
     monitoring = Objects.requireNonNullElse(monitoring, Monitoring.EVALUATION_ACCURACY);
+    precision = Objects.requireNonNullElse(precision, Precision.DOUBLE);
     // Build both now so that a bad spec is refused when it is read, naming the value.
     if (layers.isEmpty()) {
       new NetworkSpec(sizes, activations, dropout).checkCost(cost);
@@ -218,7 +224,7 @@ public record ExperimentSpec(
   /** Chapter 1's run: {@code [784, 30, 10]} sigmoid, quadratic cost, SGD η = 3.0, m = 10, 30 epochs. */
   public static ExperimentSpec chapterOne() {
     return new ExperimentSpec(null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null, null, null);
+        null, null, null, null, null, null, null);
   }
 
   /**
@@ -231,7 +237,7 @@ public record ExperimentSpec(
       throw new IllegalStateException("a spec of layers is built for the data's example shape: "
           + "network(data.shape())");
     }
-    return new NetworkSpec(sizes, activations, dropout);
+    return new NetworkSpec(sizes, activations, dropout).withPrecision(precision);
   }
 
   /**
@@ -243,9 +249,9 @@ public record ExperimentSpec(
   public NetworkSpec network(Shape input) {
     java.util.Objects.requireNonNull(input, "input");
     if (layers.isEmpty()) {
-      return new NetworkSpec(sizes, activations, dropout);
+      return new NetworkSpec(sizes, activations, dropout).withPrecision(precision);
     }
-    return new NetworkSpec(input, layers);
+    return new NetworkSpec(input, layers, precision);
   }
 
   /** The training configuration. */
@@ -267,7 +273,7 @@ public record ExperimentSpec(
     }
     return new ExperimentSpec(description, sizes, kept, null, cost, initialization, regularization,
         dropout, optimizer, schedule, earlyStopping, dataset, evaluateOn, epochs, batchSize, seed,
-        monitoring);
+        monitoring, precision);
   }
 
   /** This spec with the dataset bound under {@code name}. */
@@ -279,7 +285,14 @@ public record ExperimentSpec(
   public ExperimentSpec withDataset(NamedDataset dataset) {
     return new ExperimentSpec(description, sizes, activations, layers, cost, initialization,
         regularization, dropout, optimizer, schedule, earlyStopping, dataset, evaluateOn, epochs,
-        batchSize, seed, monitoring);
+        batchSize, seed, monitoring, precision);
+  }
+
+  /** This spec with its network's parameters in {@code precision}. */
+  public ExperimentSpec withPrecision(Precision precision) {
+    return new ExperimentSpec(description, sizes, activations, layers, cost, initialization,
+        regularization, dropout, optimizer, schedule, earlyStopping, dataset, evaluateOn, epochs,
+        batchSize, seed, monitoring, precision);
   }
 
   /** This spec with other epochs, mini-batch size, learning rate or seed; null keeps the value. */
@@ -289,6 +302,6 @@ public record ExperimentSpec(
         learningRate == null ? optimizer : optimizer.withLearningRate(learningRate),
         schedule, earlyStopping, dataset, evaluateOn,
         epochs == null ? this.epochs : epochs, batchSize == null ? this.batchSize : batchSize,
-        seed == null ? this.seed : seed, monitoring);
+        seed == null ? this.seed : seed, monitoring, precision);
   }
 }

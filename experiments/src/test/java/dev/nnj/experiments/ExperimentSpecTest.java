@@ -82,6 +82,27 @@ class ExperimentSpecTest {
   }
 
   @Test
+  void precision_isDoubleUnlessTheSpecAsksForFloat() throws IOException {
+    assertThat(read("{}").precision()).isEqualTo(dev.nnj.core.Precision.DOUBLE);
+    ExperimentSpec floats = read("{\"precision\": \"float\", \"sizes\": [784, 30, 10]}");
+    assertThat(floats.precision()).isEqualTo(dev.nnj.core.Precision.FLOAT);
+    assertThat(floats.network().precision()).isEqualTo(dev.nnj.core.Precision.FLOAT);
+    assertThat(floats.network(new dev.nnj.datasets.Shape(1, 28, 28)).precision())
+        .isEqualTo(dev.nnj.core.Precision.FLOAT);
+    assertThat(mapper.readTree(floats.toJson(registry)).get("precision").asText())
+        .isEqualTo("float");
+    assertThatThrownBy(() -> read("{\"precision\": \"half\"}"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageEndingWith("precision must be \"double\" or \"float\": \"half\"");
+    ExperimentSpec conv = read("{\"precision\": \"float\", \"layers\": [{\"type\": \"conv\", "
+        + "\"filters\": 4, \"kernel\": 5, \"activation\": \"relu\"}, {\"type\": \"flatten\"}, "
+        + "{\"type\": \"dense\", \"units\": 10, \"activation\": \"sigmoid\"}]}");
+    assertThatThrownBy(() -> conv.network(new dev.nnj.datasets.Shape(1, 28, 28)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("keeps its parameters in double only");
+  }
+
+  @Test
   void unknownField_isRefusedNamingIt() throws IOException {
     assertThatThrownBy(() -> read("{\"epochz\": 2}"))
         .isInstanceOf(IllegalArgumentException.class)

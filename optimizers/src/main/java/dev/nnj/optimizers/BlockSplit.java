@@ -2,6 +2,7 @@ package dev.nnj.optimizers;
 
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Runs an update rule's loop over the parameter blocks in two parts on two cores, when there are
@@ -34,23 +35,31 @@ final class BlockSplit {
 
   /** Runs {@code blocks} over all of {@code parameters}' blocks, in two parts of about equal size. */
   static void run(double[][] parameters, Blocks blocks) {
+    run(parameters.length, b -> parameters[b].length, blocks);
+  }
+
+  /** {@link #run(double[][], Blocks)} for blocks in single precision. */
+  static void run(float[][] parameters, Blocks blocks) {
+    run(parameters.length, b -> parameters[b].length, blocks);
+  }
+
+  private static void run(int count, IntUnaryOperator length, Blocks blocks) {
     long total = 0;
-    for (double[] block : parameters) {
-      total += block.length;
+    for (int b = 0; b < count; b++) {
+      total += length.applyAsInt(b);
     }
-    if (!TWO_CORES || parameters.length < 2 || total < MINIMUM_PARAMETERS) {
-      blocks.update(0, parameters.length);
+    if (!TWO_CORES || count < 2 || total < MINIMUM_PARAMETERS) {
+      blocks.update(0, count);
       return;
     }
     int middle = 0;
     long lower = 0;
-    while (middle < parameters.length - 1 && 2 * (lower + parameters[middle].length) <= total) {
-      lower += parameters[middle].length;
+    while (middle < count - 1 && 2 * (lower + length.applyAsInt(middle)) <= total) {
+      lower += length.applyAsInt(middle);
       middle++;
     }
     int split = Math.max(1, middle);
-    ForkJoinTask<?> upper = ForkJoinPool.commonPool().submit(
-        () -> blocks.update(split, parameters.length));
+    ForkJoinTask<?> upper = ForkJoinPool.commonPool().submit(() -> blocks.update(split, count));
     blocks.update(0, split);
     upper.join();
   }

@@ -32,6 +32,30 @@ public interface OptimizerState {
   }
 
   /**
+   * {@link #step(double[][], double[][], int, double)} for parameters kept in single precision:
+   * the update computed in double from the widened parameters and gradients (the state, such as
+   * Adam's moments, stays double), each new parameter rounded to float. The default does exactly
+   * that through double copies of every block, so every rule, a user's too, trains a float
+   * network; the built-in rules override it with the same arithmetic and no copies.
+   */
+  default void step(float[][] parameters, float[][] gradients, int batchSize,
+      double learningRate) {
+    double[][] widened = FloatBlocks.widen(parameters);
+    step(widened, FloatBlocks.widen(gradients), batchSize, learningRate);
+    FloatBlocks.narrow(widened, parameters);
+  }
+
+  /**
+   * {@link #step(double[][], double[][], int[], int, int, double)} for parameters in single
+   * precision, as {@link #step(float[][], float[][], int, double)} computes it; the default
+   * updates every block.
+   */
+  default void step(float[][] parameters, float[][] gradients, int[] blocks, int count,
+      int batchSize, double learningRate) {
+    step(parameters, gradients, batchSize, learningRate);
+  }
+
+  /**
    * A copy of what this state has accumulated (velocities, moment estimates), as blocks of
    * numbers for a checkpoint; empty for a rule that keeps nothing.
    */

@@ -48,6 +48,38 @@ public record Sgd(double learningRate) implements Optimizer {
       }
     }
 
+    /**
+     * In float, as the network's kernels compute: {@code p ← p − s·g} with {@code s = η/m}
+     * rounded to float and each operation rounded to float. (Mixing float and double in one loop
+     * would keep Java 17's compiler from vectorising it: measured, a double update of float
+     * parameters took 40 % of a [784,100,10] epoch.)
+     */
+    @Override
+    public void step(float[][] parameters, float[][] gradients, int batchSize,
+        double learningRate) {
+      Validation.requireBatchSize(batchSize);
+      float scale = (float) (learningRate / batchSize);
+      for (int block = 0; block < parameters.length; block++) {
+        descend(parameters[block], gradients[block], scale);
+      }
+    }
+
+    @Override
+    public void step(float[][] parameters, float[][] gradients, int[] blocks, int count,
+        int batchSize, double learningRate) {
+      Validation.requireBatchSize(batchSize);
+      float scale = (float) (learningRate / batchSize);
+      for (int i = 0; i < count; i++) {
+        descend(parameters[blocks[i]], gradients[blocks[i]], scale);
+      }
+    }
+
+    private static void descend(float[] p, float[] g, float scale) {
+      for (int i = 0; i < p.length; i++) {
+        p[i] -= scale * g[i];
+      }
+    }
+
     private static void descend(double[] p, double[] g, double scale) {
       for (int i = 0; i < p.length; i++) {
         p[i] -= scale * g[i];

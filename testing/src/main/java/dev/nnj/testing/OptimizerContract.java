@@ -36,6 +36,70 @@ public final class OptimizerContract {
     reducesAQuadratic(name, optimizer);
     withLearningRateChangesOnlyTheLearningRate(name, optimizer);
     declaresTheStateItKeeps(name, optimizer);
+    floatStepsFollowTheDoubleSteps(name, optimizer);
+    floatStepsOverListedBlocksAndRestoredStatesAreExact(name, optimizer);
+  }
+
+  /**
+   * A network in single precision steps its float blocks ({@code OptimizerState.step(float[][],
+   * …)}): each of 30 float steps on the quadratic lands where the double step does, to float's
+   * rounding.
+   */
+  public static void floatStepsFollowTheDoubleSteps(String name, Optimizer optimizer) {
+    OptimizerState inDouble = optimizer.start(LENGTHS, WEIGHTS);
+    OptimizerState inFloat = optimizer.start(LENGTHS, WEIGHTS);
+    double[][] doubles = {new double[3], new double[1], new double[2]};
+    float[][] floats = {new float[3], new float[1], new float[2]};
+    for (int step = 1; step <= 30; step++) {
+      descend(inDouble, doubles);
+      descend(inFloat, floats);
+      for (int block = 0; block < TARGET.length; block++) {
+        for (int i = 0; i < TARGET[block].length; i++) {
+          assertThat((double) floats[block][i])
+              .as("%s: parameter %d of block %d after %d float steps", name, i, block, step)
+              .isCloseTo(doubles[block][i], org.assertj.core.api.Assertions.within(
+                  2e-5 * (1 + Math.abs(doubles[block][i]))));
+        }
+      }
+    }
+  }
+
+  /** In float too: listed blocks give the full step, and a restored state continues exactly. */
+  public static void floatStepsOverListedBlocksAndRestoredStatesAreExact(String name,
+      Optimizer optimizer) {
+    OptimizerState full = optimizer.start(LENGTHS, WEIGHTS);
+    OptimizerState listed = optimizer.start(LENGTHS, WEIGHTS);
+    float[][] a = {{0.3f, -0.1f, 0.2f}, {0.5f}, {-0.4f, 0.7f}};
+    float[][] b = {a[0].clone(), a[1].clone(), a[2].clone()};
+    int[][] lists = {{0, 2}, {1}, {2, 0, 1}, {}, {0}};
+    for (int step = 0; step < lists.length; step++) {
+      float[][] gradient = {new float[3], new float[1], new float[2]};
+      for (int block : lists[step]) {
+        for (int i = 0; i < gradient[block].length; i++) {
+          gradient[block][i] = (float) Math.sin(1.0 + step + 3 * block + i);
+        }
+      }
+      full.step(a, gradient, 2, 0.1);
+      listed.step(b, gradient, lists[step], lists[step].length, 2, 0.1);
+      assertThat(b).as("%s: listed float blocks against the full step, after step %d", name,
+          step).isDeepEqualTo(a);
+    }
+    float[][] straight = {new float[3], new float[1], new float[2]};
+    float[][] resumed = {new float[3], new float[1], new float[2]};
+    OptimizerState uninterrupted = optimizer.start(LENGTHS, WEIGHTS);
+    OptimizerState first = optimizer.start(LENGTHS, WEIGHTS);
+    for (int step = 0; step < 7; step++) {
+      descend(uninterrupted, straight);
+      descend(first, resumed);
+    }
+    OptimizerState second = optimizer.start(LENGTHS, WEIGHTS);
+    second.restore(first.save(), 7);
+    for (int step = 0; step < 5; step++) {
+      descend(uninterrupted, straight);
+      descend(second, resumed);
+    }
+    assertThat(resumed).as("%s: float steps resumed from a saved state", name)
+        .isDeepEqualTo(straight);
   }
 
   /**
@@ -154,6 +218,18 @@ public final class OptimizerContract {
       gradients[block] = new double[TARGET[block].length];
       for (int i = 0; i < TARGET[block].length; i++) {
         gradients[block][i] = parameters[block][i] - TARGET[block][i];
+      }
+    }
+    state.step(parameters, gradients, 1, 0.1);
+  }
+
+  /** {@link #descend(OptimizerState, double[][])} for parameters in float. */
+  private static void descend(OptimizerState state, float[][] parameters) {
+    float[][] gradients = new float[TARGET.length][];
+    for (int block = 0; block < TARGET.length; block++) {
+      gradients[block] = new float[TARGET[block].length];
+      for (int i = 0; i < TARGET[block].length; i++) {
+        gradients[block][i] = (float) (parameters[block][i] - TARGET[block][i]);
       }
     }
     state.step(parameters, gradients, 1, 0.1);
