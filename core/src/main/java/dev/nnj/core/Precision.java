@@ -11,10 +11,14 @@ import java.util.Locale;
  * {@link dev.nnj.core.kernels.FloatMatrices}). In JSON {@code "double"} or {@code "float"}.
  *
  * <p>In single precision the weights, their gradients and the sums of the weighted inputs are
- * {@code float}; activations, errors, costs and the optimizer's arithmetic and state stay
- * {@code double}, each update rounded to {@code float} as it is stored. A float run is as
- * deterministic as a double one, but not the same run: its figures differ from the double run's
- * within the spread over seeds.
+ * {@code float}; activations, errors and costs stay {@code double}, each weighted input widened
+ * to {@code double} for the activation and each error rounded to {@code float} for the weight
+ * gradients. SGD and Adam step float parameters in float arithmetic (Adam keeping its moments in
+ * float, in PyTorch's form of the bias correction); every other optimizer steps a {@code double}
+ * copy and rounds the result (see {@code OptimizerState}). Only dense layers and layers without
+ * parameters take {@code float}; a network with convolutions is refused. A float run is as
+ * deterministic as a double one, whatever the thread count, but not the same run: its figures
+ * differ from the double run's, by about as much as one seed's from another's.
  */
 public enum Precision {
   /** Parameters in {@code double}: the default, and the book's. */
