@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     version = "nnj 0.1.0-SNAPSHOT",
     description = "Neural networks whose parts plug together: Nielsen's networks in plain Java.",
     subcommands = {TrainCommand.class, EvalCommand.class, PredictCommand.class, PlotCommand.class,
-        BenchCommand.class, DatasetsCommand.class},
+        BenchCommand.class, DatasetsCommand.class, SweepCommand.class},
     footer = {"", "Run 'nnj COMMAND --help' for a command's options."})
 final class NnjCommand implements Runnable {
 

@@ -244,6 +244,11 @@ public final class CheckpointDirectory implements AutoCloseable {
     }
   }
 
+  /** Whether the directory holds an epoch checkpoint that {@link #latest} can resume from. */
+  public boolean hasCheckpoint() {
+    return !epochFiles().isEmpty();
+  }
+
   /**
    * The newest epoch checkpoint, checked to be one: its name, its history and its weights agree
    * with each other and with its experiment.

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -176,31 +177,55 @@ public record ExperimentSpec(
    */
   public static ExperimentSpec read(Path file, ObjectMapper mapper) {
     try {
-      ExperimentSpec spec = mapper.readValue(file.toFile(), ExperimentSpec.class);
-      if (spec == null) {
-        throw new IllegalArgumentException(file + ": empty experiment spec");
-      }
-      return spec;
+      return parsed(mapper.readValue(file.toFile(), ExperimentSpec.class), file.toString());
     } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-      Throwable cause = e.getCause();
-      String problem = cause instanceof IllegalArgumentException ? cause.getMessage() : e.getOriginalMessage();
-      if (e instanceof UnrecognizedPropertyException unknown) {
-        problem = "unknown field \"" + unknown.getPropertyName() + "\"; known: "
-            + String.join(", ", new TreeSet<>(unknown.getKnownPropertyIds().stream().map(String::valueOf).toList()));
-      }
-      Matcher duplicate = DUPLICATE_KEY.matcher(String.valueOf(e.getOriginalMessage()));
-      if (duplicate.matches()) {
-        problem = "\"" + duplicate.group(1) + "\" is given twice; give each key once";
-      }
-      if (e instanceof InvalidFormatException wrong && isWholeNumber(wrong.getTargetType())) {
-        problem = fieldOf(wrong) + " cannot be " + wrong.getValue() + "; it takes a whole number";
-      }
-      throw new IllegalArgumentException(file + where + ": " + problem.replaceAll("\\s*\\R\\s*", " "), e);
+      throw refused(e, file.toString());
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Reads a spec from a JSON tree with {@code registry}'s mapper, as {@link #read} reads a file:
+   * for specs made in code, such as each run of a {@link Sweep}.
+   *
+   * @param source what to name in a message: where the tree came from
+   * @throws IllegalArgumentException with a one-line message naming {@code source} and the problem
+   */
+  public static ExperimentSpec fromJson(JsonNode tree, String source, Registry registry) {
+    try {
+      return parsed(registry.jsonMapper().treeToValue(tree, ExperimentSpec.class), source);
+    } catch (JsonProcessingException e) {
+      throw refused(e, source);
+    }
+  }
+
+  private static ExperimentSpec parsed(ExperimentSpec spec, String source) {
+    if (spec == null) {
+      throw new IllegalArgumentException(source + ": empty experiment spec");
+    }
+    return spec;
+  }
+
+  /** Jackson's refusal as one line naming {@code source}, the place and the problem. */
+  private static IllegalArgumentException refused(JsonProcessingException e, String source) {
+    JsonLocation at = e.getLocation();
+    String where = at == null || at.getLineNr() < 1 ? ""
+        : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+    Throwable cause = e.getCause();
+    String problem = cause instanceof IllegalArgumentException ? cause.getMessage() : e.getOriginalMessage();
+    if (e instanceof UnrecognizedPropertyException unknown) {
+      problem = "unknown field \"" + unknown.getPropertyName() + "\"; known: "
+          + String.join(", ", new TreeSet<>(unknown.getKnownPropertyIds().stream().map(String::valueOf).toList()));
+    }
+    Matcher duplicate = DUPLICATE_KEY.matcher(String.valueOf(e.getOriginalMessage()));
+    if (duplicate.matches()) {
+      problem = "\"" + duplicate.group(1) + "\" is given twice; give each key once";
+    }
+    if (e instanceof InvalidFormatException wrong && isWholeNumber(wrong.getTargetType())) {
+      problem = fieldOf(wrong) + " cannot be " + wrong.getValue() + "; it takes a whole number";
+    }
+    return new IllegalArgumentException(source + where + ": " + problem.replaceAll("\\s*\\R\\s*", " "), e);
   }
 
   /** Jackson's words for a key given twice, under {@code STRICT_DUPLICATE_DETECTION}. */

@@ -49,7 +49,7 @@ final class Parallel {
 
   /** Whether {@code work} multiply-adds over {@code n} outputs are worth a second thread. */
   static boolean worthSplitting(int n, long work) {
-    return TWO_CORES && n >= 2 && work >= MINIMUM_WORK;
+    return TWO_CORES && n >= 2 && work >= MINIMUM_WORK && !KernelThreads.oneHere();
   }
 
   /** Runs {@code range} over {@code [0, n)} in two halves at once, the upper on the worker. */
@@ -62,7 +62,7 @@ final class Parallel {
    * the worker: for work that is not spread evenly over the outputs.
    */
   static void split(int n, int middle, Range range) {
-    if (WORKER == null || !WORKER.take()) {
+    if (WORKER == null || KernelThreads.oneHere() || !WORKER.take()) {
       range.run(0, 0, middle);
       range.run(1, middle, n);
       return;
