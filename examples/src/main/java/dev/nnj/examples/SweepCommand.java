@@ -6,6 +6,7 @@ import dev.nnj.experiments.Registry;
 import dev.nnj.experiments.Sweep;
 import dev.nnj.experiments.SweepRow;
 import dev.nnj.experiments.SweepTable;
+import dev.nnj.spark.SparkSweep;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -60,6 +61,13 @@ final class SweepCommand implements Callable<Integer> {
           + "cores, ${DEFAULT-VALUE}).")
   int atOnce = Runtime.getRuntime().availableProcessors();
 
+  @Option(names = "--spark", paramLabel = "MASTER",
+      description = "Runs the sweep on Apache Spark instead, one task per run: local[N] (N cores "
+          + "of this machine) or spark://HOST:PORT (a standalone cluster, to which nnj's jars are "
+          + "shipped). The executors read the data from --data if given (a directory they all "
+          + "see), else fetch it into their own caches.")
+  String master;
+
   @Mixin DataOptions data;
 
   @Mixin PluginOptions plugins;
@@ -77,11 +85,38 @@ final class SweepCommand implements Callable<Integer> {
     Sweep sweep = Sweep.read(sweepFile);
     Path directory = out != null ? out : defaultDirectory(sweepFile);
     PrintWriter printed = spec.commandLine().getOut();
+    SweepTable table;
+    if (master != null) {
+      printed.println("Running " + sweep.runs(registry).size() + " runs on Spark " + master + "...");
+      printed.flush();
+      table = new SparkSweep(registry).run(sweep, master, data.directory);
+      for (SweepRow row : table.rows()) {
+        printed.println(String.format(Locale.ROOT, "run-%03d [%s]: %s", row.index(), describe(row),
+            figures(row)));
+      }
+      try {
+        Files.createDirectories(directory);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot create " + directory + ": " + e.getMessage(), e);
+      }
+      table.write(directory.resolve("results.csv"), directory.resolve("results.json"));
+    } else {
+      table = local(registry, sweep, directory, printed);
+    }
+    table.best().ifPresent(best -> printed.println(String.format(Locale.ROOT,
+        "Best: run-%03d [%s]: %s", best.index(), describe(best), figures(best))));
+    Path png = directory.resolve("results.png");
+    plot(table, png);
+    printed.println("Table: " + directory.resolve("results.csv") + ", results.json, results.png");
+    return 0;
+  }
+
+  /** The sweep on this machine, a line printed as each run finishes. */
+  private SweepTable local(Registry registry, Sweep sweep, Path directory, PrintWriter printed) {
     long start = System.nanoTime();
     int[] doneBefore = {0};
-    SweepTable table;
     try (ConsoleFetchProgress progress = new ConsoleFetchProgress(spec.commandLine().getErr())) {
-      table = new LocalSweep(registry).run(sweep, directory,
+      return new LocalSweep(registry).run(sweep, directory,
           name -> data.location(name, progress), atOnce,
           (run, row, earlier, done, total) -> {
             if (earlier) {
@@ -98,12 +133,6 @@ final class SweepCommand implements Callable<Integer> {
             printed.flush();
           });
     }
-    table.best().ifPresent(best -> printed.println(String.format(Locale.ROOT,
-        "Best: run-%03d [%s]: %s", best.index(), describe(best), figures(best))));
-    Path png = directory.resolve("results.png");
-    plot(table, png);
-    printed.println("Table: " + directory.resolve("results.csv") + ", results.json, results.png");
-    return 0;
   }
 
   /** {@code ch3.json} → {@code ch3-runs} beside it. */
