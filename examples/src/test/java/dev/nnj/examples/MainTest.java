@@ -24,22 +24,22 @@ class MainTest extends CommandLineHarness {
   @Test
   void topLevelHelp_listsTheCommands() {
     assertThat(run("--help")).isZero();
-    assertThat(out.toString()).contains("train", "eval", "bench", "datasets");
+    assertThat(out.toString()).contains("train", "eval", "bench", "datasets", "sweep");
   }
 
   @Test
   void unknownCommand_isOneLineAndExitCodeTwo() {
-    assertThat(run("sweep")).isEqualTo(2);
-    assertThat(oneErrorLine()).isEqualTo("nnj: unknown command 'sweep'; the commands are train, eval,"
-        + " predict, plot, bench, datasets (see 'nnj --help')");
+    assertThat(run("tune")).isEqualTo(2);
+    assertThat(oneErrorLine()).isEqualTo("nnj: unknown command 'tune'; the commands are train, eval,"
+        + " predict, plot, bench, datasets, sweep (see 'nnj --help')");
     assertThat(out.toString()).isEmpty();
   }
 
   @Test
   void unknownCommandWithHelp_saysTheCommandIsUnknown() {
-    assertThat(run("sweep", "--help")).isEqualTo(2);
-    assertThat(oneErrorLine()).isEqualTo("nnj: unknown command 'sweep'; the commands are train, eval,"
-        + " predict, plot, bench, datasets (see 'nnj --help')");
+    assertThat(run("tune", "--help")).isEqualTo(2);
+    assertThat(oneErrorLine()).isEqualTo("nnj: unknown command 'tune'; the commands are train, eval,"
+        + " predict, plot, bench, datasets, sweep (see 'nnj --help')");
     assertThat(out.toString()).isEmpty();
   }
 

@@ -59,6 +59,19 @@ class SweepCommandTest {
     assertThat(zero.err()).contains("--at-once must be a positive integer: 0");
   }
 
+  /** The shipped sweep reads, and is chapter 3's 3 η × 2 λ × 3 seeds. */
+  @Test
+  void shippedSweep_isTheSearchOfChapterThree() {
+    dev.nnj.experiments.Registry registry = dev.nnj.experiments.Plugins.injector(List.of())
+        .getInstance(dev.nnj.experiments.Registry.class);
+    List<dev.nnj.experiments.Sweep.Run> runs = dev.nnj.experiments.Sweep
+        .read(Path.of("sweeps", "ch3-search.json")).runs(registry);
+    assertThat(runs).hasSize(18);
+    assertThat(runs.get(17).describe())
+        .isEqualTo("optimizer.learningRate=2.5, regularization.lambda=5.0, seed=3");
+    assertThat(runs).allSatisfy(run -> assertThat(run.spec().epochs()).isEqualTo(10));
+  }
+
   @Test
   void defaultDirectory_isBesideTheSweep() {
     assertThat(SweepCommand.defaultDirectory(directory.resolve("ch3.json")))
