@@ -91,7 +91,7 @@ final class SweepCommand implements Callable<Integer> {
       printed.flush();
       table = new SparkSweep(registry).run(sweep, master, data.directory);
       for (SweepRow row : table.rows()) {
-        printed.println(String.format(Locale.ROOT, "run-%03d [%s]: %s", row.index(), describe(row),
+        printed.println(String.format(Locale.ROOT, "run-%03d [%s]: %s", row.index(), row.describe(),
             figures(row)));
       }
       try {
@@ -104,7 +104,7 @@ final class SweepCommand implements Callable<Integer> {
       table = local(registry, sweep, directory, printed);
     }
     table.best().ifPresent(best -> printed.println(String.format(Locale.ROOT,
-        "Best: run-%03d [%s]: %s", best.index(), describe(best), figures(best))));
+        "Best: run-%03d [%s]: %s", best.index(), best.describe(), figures(best))));
     Path png = directory.resolve("results.png");
     plot(table, png);
     printed.println("Table: " + directory.resolve("results.csv") + ", results.json, results.png");
@@ -146,12 +146,6 @@ final class SweepCommand implements Callable<Integer> {
     return String.format(Locale.ROOT, "best %d / %d (epoch %d), test %d / %d, %.1f s",
         row.bestCorrect(), row.evaluated(), row.bestEpoch(), row.testCorrect(), row.testTotal(),
         row.trainingSeconds());
-  }
-
-  private static String describe(SweepRow row) {
-    List<String> parts = new ArrayList<>();
-    row.values().forEach((path, value) -> parts.add(path + "=" + value));
-    return String.join(", ", parts);
   }
 
   private static String clock(double seconds) {

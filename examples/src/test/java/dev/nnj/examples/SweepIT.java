@@ -94,10 +94,7 @@ class SweepIT {
   @Test
   @Order(1)
   void locally_twoAtOnce() throws IOException {
-    Path out = directory.resolve("local");
-    run("sweep", sweepFile.toString(), "--out", out.toString(), "--at-once", "2", "--data",
-        MNIST.toString());
-    assertRowsAreTheRunsAlone(JSON.readTree(out.resolve("results.json").toFile()));
+    Path out = sweep("local", "--at-once", "2");
     assertThat(out.resolve("results.csv")).exists();
     assertThat(out.resolve("results.png")).exists();
   }
@@ -105,20 +102,25 @@ class SweepIT {
   @Test
   @Order(2)
   void onSparkLocal() throws IOException {
-    Path out = directory.resolve("spark-local");
-    run("sweep", sweepFile.toString(), "--out", out.toString(), "--spark", "local[2]", "--data",
-        MNIST.toString());
-    assertRowsAreTheRunsAlone(JSON.readTree(out.resolve("results.json").toFile()));
+    sweep("spark-local", "--spark", "local[2]");
   }
 
   @Test
   @Order(3)
   void onAStandaloneCluster() throws Exception {
     startCluster();
-    Path out = directory.resolve("cluster");
-    run("sweep", sweepFile.toString(), "--out", out.toString(), "--spark", master, "--data",
-        MNIST.toString());
+    sweep("cluster", "--spark", master);
+  }
+
+  /** {@code nnj sweep} of the twelve runs into {@code name} with {@code options}, checked. */
+  private static Path sweep(String name, String... options) throws IOException {
+    Path out = directory.resolve(name);
+    List<String> args = new ArrayList<>(List.of("sweep", sweepFile.toString(), "--out",
+        out.toString(), "--data", MNIST.toString()));
+    args.addAll(List.of(options));
+    run(args.toArray(String[]::new));
     assertRowsAreTheRunsAlone(JSON.readTree(out.resolve("results.json").toFile()));
+    return out;
   }
 
   /** A worker killed while its executor trains: Spark runs its tasks again on the other. */

@@ -65,10 +65,15 @@ public record Sweep(ObjectNode experiment, Map<String, List<JsonNode>> vary, Sam
 
     /** {@code optimizer.learningRate=0.5, seed=2}. */
     public String describe() {
-      List<String> parts = new ArrayList<>();
-      values.forEach((path, value) -> parts.add(path + "=" + value));
-      return String.join(", ", parts);
+      return Sweep.describe(values);
     }
+  }
+
+  /** A run's values as {@code optimizer.learningRate=0.5, seed=2}, in the sweep's order. */
+  public static String describe(Map<String, JsonNode> values) {
+    List<String> parts = new ArrayList<>();
+    values.forEach((path, value) -> parts.add(path + "=" + value));
+    return String.join(", ", parts);
   }
 
   private static final ObjectMapper PLAIN = new ObjectMapper();
@@ -232,7 +237,7 @@ public record Sweep(ObjectNode experiment, Map<String, List<JsonNode>> vary, Sam
         ordered.put(path, values.get(path));
         set(tree, path, values.get(path));
       }
-      String source = "run " + index + " (" + new Run(index, ordered, null).describe() + ")";
+      String source = "run " + index + " (" + describe(ordered) + ")";
       runs.add(new Run(index, ordered, ExperimentSpec.fromJson(tree, source, registry)));
     }
     return runs;

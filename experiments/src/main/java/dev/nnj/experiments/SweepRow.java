@@ -38,6 +38,11 @@ public record SweepRow(int index, Map<String, JsonNode> values, int epochs, int 
         best == null ? 0 : best.evaluated(), test.correct(), test.total(), seconds);
   }
 
+  /** {@code optimizer.learningRate=0.5, seed=2}: the values, as {@link Sweep.Run#describe}. */
+  public String describe() {
+    return Sweep.describe(values);
+  }
+
   /** The fraction of evaluation examples right at the best epoch, NaN without one. */
   public double bestAccuracy() {
     return evaluated == 0 ? Double.NaN : (double) bestCorrect / evaluated;
